@@ -1,0 +1,123 @@
+"""``parse()``: bytes or text in, :class:`~articlekit.Article` out.
+
+Data flows one way: source → :class:`~articlekit.document.Document` → the chosen parser →
+enrichment (quotes, plugins) → :class:`~articlekit.Article`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import attrs
+
+from ._version import __version__
+from .document import MAX_INPUT_BYTES, Document
+from .errors import InputError, ParseError
+from .models import Article, ParserInfo
+from .plugins import Registry, default_registry
+
+__all__ = ["parse", "parse_document", "parse_file"]
+
+_TAGS = re.compile(r"<[^>]*>")
+_SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def parse(
+    source: str | bytes,
+    *,
+    url: str | None = None,
+    parser: str | None = None,
+    charset: str | None = None,
+    enrich: bool = True,
+    registry: Registry | None = None,
+) -> Article:
+    """Parse one article, HTML or plain text (detected), into an :class:`~articlekit.Article`.
+
+    :param source: the page or text; ``bytes`` are decoded (BOM, ``charset``, ``<meta charset>``,
+        UTF-8, cp1252).
+    :param url: where the document came from: helps choose a publisher parser and resolves
+        relative links.
+    :param parser: force a registered parser by name (see ``articlekit plugins``).
+    :param charset: the encoding an HTTP ``Content-Type`` header gave, if any.
+    :param enrich: run the enrichment hooks (quote extraction and plugins); ``False`` skips them.
+    :param registry: a :class:`~articlekit.plugins.Registry` other than the default one.
+    :raises InputError: the source is not ``str``/``bytes``, is empty, or is too large.
+    :raises ParserNotFoundError: ``parser`` names no registered parser.
+
+    >>> import articlekit
+    >>> article = articlekit.parse("A title\\n\\nby Jane Doe\\n2024-05-01\\n\\nFirst paragraph.")
+    >>> article.title, article.authors, article.published.isoformat(), article.paragraphs
+    ('A title', ('Jane Doe',), '2024-05-01', ('First paragraph.',))
+    """
+    document = Document(source, url=url, charset=charset)
+    return parse_document(document, parser=parser, enrich=enrich, registry=registry)
+
+
+def parse_document(
+    document: Document,
+    *,
+    parser: str | None = None,
+    enrich: bool = True,
+    registry: Registry | None = None,
+) -> Article:
+    """Parse an already built :class:`~articlekit.document.Document` (see :func:`parse`)."""
+    if not document.text.strip():
+        raise InputError("the document is empty")
+    registry = registry or default_registry()
+    candidates, problems = registry.candidates(document, parser)
+    warnings: list[str] = [*registry.load_errors, *problems]
+    article: Article | None = None
+    for entry in candidates:
+        outcome = registry.run_parser(entry, document)
+        warnings.extend(outcome.warnings)
+        if outcome.article is not None:
+            article = attrs.evolve(
+                outcome.article,
+                parser=ParserInfo(entry.name, entry.parser.version),
+                url=outcome.article.url or document.url,
+            )
+            break
+    if article is None:
+        article = _last_resort(document)
+        warnings.append("no parser produced an article; the text was kept as it is, without metadata")
+    if enrich:
+        article = registry.enrich(article, document)
+    if warnings:
+        article = attrs.evolve(article, warnings=(*dict.fromkeys(warnings), *article.warnings))
+    return article
+
+
+def _last_resort(document: Document) -> Article:
+    """Every line of text the document has, as paragraphs: nothing is silently lost."""
+    text = document.text
+    if document.kind == "html":
+        import html
+
+        text = html.unescape(_TAGS.sub("\n", _SCRIPTS.sub("", text)))
+    paragraphs = tuple(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    if not paragraphs:
+        raise ParseError("no parser produced an article and the document has no text")
+    return Article(url=document.url, paragraphs=paragraphs, parser=ParserInfo("fallback", __version__))
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    url: str | None = None,
+    parser: str | None = None,
+    charset: str | None = None,
+    enrich: bool = True,
+    registry: Registry | None = None,
+) -> Article:
+    """Read a file (bytes, so the page's own charset is honoured) and :func:`parse` it."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{file} is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {file}: {exc.strerror or exc}") from exc
+    return parse(data, url=url, parser=parser, charset=charset, enrich=enrich, registry=registry)

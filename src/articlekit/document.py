@@ -1,0 +1,201 @@
+"""The input as received: bytes or text, decoded, classified as HTML or plain text.
+
+A :class:`Document` is what parsers see. It decodes bytes once (BOM, then an explicit
+``charset`` hint, then the page's own ``<meta charset>``, then UTF-8, then cp1252), enforces the
+size limit, and parses HTML lazily, once, with safe :mod:`lxml` settings (no network, no
+external entities, no processing instructions, bounded tree).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import cached_property
+from typing import Literal
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+
+from .errors import DecodeError, InputError, InputTooLargeError
+
+__all__ = ["MAX_INPUT_BYTES", "Document", "DocumentKind", "decode", "looks_like_html"]
+
+#: Largest input accepted, in bytes (or characters for ``str`` input): 32 MiB. Real article
+#: pages are below 5 MiB; anything larger is almost surely not one article.
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+
+DocumentKind = Literal["html", "text"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""",
+    re.IGNORECASE,
+)
+_HTML_SIGNS = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a\s|br|table|h[1-6]|ul|ol|script|style|!--)\b",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def _normalise_charset(name: str) -> str | None:
+    try:
+        codec = codecs.lookup(name.strip().strip("\"'").lower())
+    except LookupError:
+        return None
+    # Browsers treat these labels as windows-1252 (WHATWG Encoding Standard).
+    if codec.name in {"latin-1", "iso8859-1", "ascii"}:
+        return "cp1252"
+    return codec.name
+
+
+def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding used)``.
+
+    Order: byte-order mark; the ``charset`` hint (as an HTTP ``Content-Type`` would give);
+    a ``<meta charset>`` in the first 4 KiB; UTF-8 if the bytes are valid UTF-8; cp1252 (which
+    never fails on bytes, so Latin-1 pages do not come out garbled). A declared charset that
+    cannot decode the bytes is skipped in favour of the next candidate.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace"), name
+    candidates: list[str] = []
+    if charset:
+        hint = _normalise_charset(charset)
+        if hint:
+            candidates.append(hint)
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        declared = _normalise_charset(match.group(1).decode("ascii", "replace"))
+        if declared:
+            candidates.append(declared)
+    candidates += ["utf-8", "cp1252"]
+    for name in candidates:
+        if name == "cp1252" and name != candidates[-1] and _valid_utf8(data):
+            # A page declared windows-1252 but written in UTF-8 (common after CMS migrations).
+            continue
+        try:
+            return data.decode(name), name
+        except (UnicodeDecodeError, LookupError):
+            continue
+    try:  # cp1252 leaves five bytes undefined; map them like browsers do.
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    except Exception as exc:  # pragma: no cover - decode with errors=replace does not fail
+        raise DecodeError(f"cannot decode input: {exc}") from exc
+
+
+def _valid_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is HTML rather than plain text.
+
+    HTML if it starts (after white space) with ``<`` and a known tag, or if tags make up a
+    noticeable share of its first 4,000 characters.
+    """
+    head = text[:4000]
+    stripped = head.lstrip()
+    if stripped.startswith("<") and _HTML_SIGNS.match(stripped):
+        return True
+    tags = _TAG.findall(head)
+    if len(tags) < 3:
+        return False
+    return sum(len(t) for t in tags) > 0.05 * len(head) and bool(_HTML_SIGNS.search(head))
+
+
+def _html_parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        recover=True,
+        default_doctype=False,
+        collect_ids=False,
+    )
+
+
+class Document:
+    """One input document, decoded and classified.
+
+    >>> doc = Document("<html><body><p>Hi</p></body></html>", url="https://example.com/a")
+    >>> doc.kind, doc.host
+    ('html', 'example.com')
+    """
+
+
+    def __init__(
+        self,
+        source: str | bytes,
+        *,
+        url: str | None = None,
+        charset: str | None = None,
+        kind: DocumentKind | None = None,
+        max_bytes: int = MAX_INPUT_BYTES,
+    ) -> None:
+        if isinstance(source, (bytearray, memoryview)):
+            source = bytes(source)
+        if not isinstance(source, (str, bytes)):
+            raise InputError(f"source must be str or bytes, not {type(source).__name__}")
+        if len(source) > max_bytes:
+            raise InputTooLargeError(f"input is {len(source):,} long; the limit is {max_bytes:,}")
+        self.raw: bytes | None = source if isinstance(source, bytes) else None
+        self.charset = charset
+        if isinstance(source, bytes):
+            text, encoding = decode(source, charset)
+        else:
+            text, encoding = source, None
+        #: The decoded input, with line ends normalised to ``\n``.
+        self.text: str = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+        #: The encoding the bytes were decoded with (``None`` for ``str`` input).
+        self.encoding: str | None = encoding
+        self.url: str | None = url
+        self.kind: DocumentKind = kind or ("html" if looks_like_html(self.text) else "text")
+
+    @property
+    def host(self) -> str | None:
+        """The URL's host name without ``www.``, lower-cased; ``None`` without a URL."""
+        if not self.url:
+            return None
+        host = (urlsplit(self.url).hostname or "").lower()
+        return host.removeprefix("www.") or None
+
+    @cached_property
+    def tree(self) -> lxml.html.HtmlElement:
+        """The parsed HTML tree (parsed on first use, then cached).
+
+        Raises :class:`~articlekit.InputError` for a document that is not HTML or yields no tree.
+        """
+        if self.kind != "html":
+            raise InputError("a plain-text document has no HTML tree")
+        text = self.text
+        # lxml refuses str input that carries an XML encoding declaration.
+        if text.lstrip().startswith("<?xml"):
+            text = text.split("?>", 1)[1] if "?>" in text else text
+        try:
+            root = lxml.html.document_fromstring(text or "<html></html>", parser=_html_parser())
+        except (etree.ParserError, ValueError) as exc:
+            try:
+                root = lxml.html.document_fromstring("<html><body><pre></pre></body></html>", parser=_html_parser())
+                root.body[0].text = text
+            except Exception:  # pragma: no cover - parsing an empty skeleton does not fail
+                raise InputError(f"cannot parse HTML: {exc}") from exc
+        return root
+
+    def __repr__(self) -> str:
+        return f"<Document kind={self.kind} url={self.url!r} chars={len(self.text)}>"

@@ -1,0 +1,1 @@
+"""Extraction by concern: one module per field, pure functions over text or a tree."""
