@@ -6,6 +6,7 @@ enrichment (quotes, plugins) → :class:`~articlekit.Article`.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -85,7 +86,7 @@ def parse_document(
     if enrich:
         article = registry.enrich(article, document)
     if warnings:
-        article = attrs.evolve(article, warnings=(*dict.fromkeys(warnings), *article.warnings))
+        article = attrs.evolve(article, warnings=[*dict.fromkeys(warnings), *article.warnings])
     return article
 
 
@@ -93,8 +94,6 @@ def _last_resort(document: Document) -> Article:
     """Every line of text the document has, as paragraphs: nothing is silently lost."""
     text = document.text
     if document.kind == "html":
-        import html
-
         text = html.unescape(_TAGS.sub("\n", _SCRIPTS.sub("", text)))
     paragraphs = tuple(" ".join(line.split()) for line in text.split("\n") if line.strip())
     if not paragraphs:

@@ -125,7 +125,6 @@ def _html_parser() -> lxml.html.HTMLParser:
         remove_pis=True,
         huge_tree=False,
         recover=True,
-        default_doctype=False,
         collect_ids=False,
     )
 
@@ -192,7 +191,7 @@ class Document:
         except (etree.ParserError, ValueError) as exc:
             try:
                 root = lxml.html.document_fromstring("<html><body><pre></pre></body></html>", parser=_html_parser())
-                root.body[0].text = text
+                root.find("body")[0].text = text  # type: ignore[index]
             except Exception:  # pragma: no cover - parsing an empty skeleton does not fail
                 raise InputError(f"cannot parse HTML: {exc}") from exc
         return root

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 __all__ = [
     "ArticlekitError",
+    "ArticlekitWarning",
+    "DecodeError",
     "InputError",
     "InputTooLargeError",
-    "DecodeError",
-    "ParserNotFoundError",
     "ParseError",
+    "ParserNotFoundError",
     "PluginError",
     "SchemaError",
-    "ArticlekitWarning",
 ]
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .models import Article
     from .parsers.base import Parser
 
-__all__ = ["hookspec", "articlekit_parsers", "articlekit_enrich", "articlekit_reporting_verbs"]
+__all__ = ["articlekit_enrich", "articlekit_parsers", "articlekit_reporting_verbs", "hookspec"]
 
 #: Marker for the hook specifications below (for articlekit's own use).
 hookspec = pluggy.HookspecMarker("articlekit")

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from typing import Any, Union
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -32,11 +33,12 @@ __all__ = [
     "Quote",
     "Span",
     "join_paragraphs",
+    "paragraph_starts",
 ]
 
 #: A publication date: a timezone-aware :class:`~datetime.datetime` when the time is known,
 #: a :class:`~datetime.date` when only the day is.
-DateValue = Union[_dt.datetime, _dt.date]
+DateValue = _dt.datetime | _dt.date
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -44,6 +46,28 @@ PARAGRAPH_SEPARATOR = "\n\n"
 def join_paragraphs(paragraphs: tuple[str, ...]) -> str:
     """The body as one string: the paragraphs separated by a blank line."""
     return PARAGRAPH_SEPARATOR.join(paragraphs)
+
+
+def paragraph_starts(paragraphs: tuple[str, ...] | list[str]) -> list[int]:
+    """Offset in :attr:`Article.text` at which each paragraph starts."""
+    starts: list[int] = []
+    offset = 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return starts
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _quote_tuple(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+def _link_tuple(value: Iterable[Link]) -> tuple[Link, ...]:
+    return tuple(value)
 
 
 def _check_date(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -98,7 +122,7 @@ class Span:
         return text[self.start : self.end]
 
 
-class LinkKind(str, enum.Enum):
+class LinkKind(enum.StrEnum):
     """What a :class:`Link` is to the article."""
 
     INLINE = "inline"
@@ -192,7 +216,7 @@ class Article:
 
     title: str | None = None
     """Headline, without the site-name suffix."""
-    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_strings)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_strings)
     """Author names, cleaned (no "By", no roles, no dates), in byline order."""
     published: DateValue | None = attrs.field(default=None, validator=_check_date)
     """Original publication time (aware datetime) or day (date)."""
@@ -208,21 +232,21 @@ class Article:
     """Summary or standfirst given by the publisher."""
     section: str | None = None
     """Section or category, e.g. ``"Politics"``."""
-    tags: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_strings)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_strings)
     """Keywords or tags given by the publisher."""
     image: str | None = attrs.field(default=None, validator=_check_absolute_url)
     """Lead image URL."""
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_strings)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_strings)
     """The body, in reading order: paragraphs, headings, list items, block quotes."""
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quote_tuple)
     """Direct quotations in the body, in text order."""
-    links: tuple[Link, ...] = attrs.field(default=(), converter=tuple)
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_link_tuple)
     """Inline, related, source and canonical links."""
     disclaimer: str | None = None
     """Footer text that is not part of the article (disclaimers, republication notices)."""
     parser: ParserInfo | None = None
     """The parser that produced this article."""
-    warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_strings)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_strings)
     """What went wrong on the way, e.g. a plugin that failed and was skipped."""
     text: str = attrs.field(
         init=False,
@@ -235,7 +259,7 @@ class Article:
 
     def with_warning(self, message: str) -> Article:
         """A copy of this article with ``message`` appended to :attr:`warnings`."""
-        return attrs.evolve(self, warnings=(*self.warnings, message))
+        return attrs.evolve(self, warnings=[*self.warnings, message])
 
     def links_of(self, kind: LinkKind | str) -> tuple[Link, ...]:
         """The links of one kind, e.g. ``article.links_of("related")``."""

@@ -14,8 +14,12 @@ every article.
 
 from __future__ import annotations
 
+import ast
 import datetime as _dt
+import inspect
+import itertools
 import json
+import textwrap
 import types
 import typing
 from typing import Any, Union
@@ -114,10 +118,7 @@ def from_dict(data: dict[str, Any]) -> Article:
     try:
         article = converter.structure(data, Article)
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        if isinstance(exc, cattrs.BaseValidationError):
-            details = "; ".join(cattrs.transform_error(exc))
-        else:
-            details = str(exc)
+        details = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else str(exc)
         raise SchemaError(f"invalid article data: {details}") from exc
     if text is not None and text != article.text:
         raise SchemaError("'text' does not equal the paragraphs joined by blank lines")
@@ -151,15 +152,16 @@ _DATE_SCHEMA: dict[str, Any] = {
 
 def _type_schema(tp: Any) -> dict[str, Any]:
     origin = typing.get_origin(tp)
-    if tp is DateValue:
-        return dict(_DATE_SCHEMA)
     if origin in (Union, types.UnionType):
-        members = [a for a in typing.get_args(tp) if a is not type(None)]
-        nullable = len(members) != len(typing.get_args(tp))
-        inner = _type_schema(Union[tuple(members)]) if len(members) > 1 else _type_schema(members[0])  # noqa: UP007
-        if set(typing.get_args(tp)) >= {_dt.datetime, _dt.date}:
+        args = typing.get_args(tp)
+        members = [a for a in args if a is not type(None)]
+        if set(members) == {_dt.datetime, _dt.date}:
             inner = dict(_DATE_SCHEMA)
-        return {"anyOf": [inner, {"type": "null"}]} if nullable else inner
+        elif len(members) == 1:
+            inner = _type_schema(members[0])
+        else:  # pragma: no cover - the models have no other unions
+            inner = {"anyOf": [_type_schema(m) for m in members]}
+        return {"anyOf": [inner, {"type": "null"}]} if len(members) != len(args) else inner
     if origin is tuple:
         item = typing.get_args(tp)[0]
         return {"type": "array", "items": _type_schema(item)}
@@ -176,14 +178,35 @@ def _type_schema(tp: Any) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - guarded by tests
 
 
+def _field_docs(cls: type) -> dict[str, str]:
+    """The docstrings written under each field (read from the source, as autodoc does)."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    except (OSError, TypeError, SyntaxError):  # pragma: no cover - source not shipped
+        return {}
+    docs: dict[str, str] = {}
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    for node, after in itertools.pairwise(body):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            docs[node.target.id] = " ".join(after.value.value.split())
+    return docs
+
+
 def _class_schema(cls: type) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
+    docs = _field_docs(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
         schema = _type_schema(hints[field.name])
-        if field.__doc__:
-            schema["description"] = " ".join(str(field.__doc__).split())
+        if field.name in docs:
+            schema["description"] = docs[field.name]
         properties[field.name] = schema
         required.append(field.name)
     description = " ".join((cls.__doc__ or "").split("\n\n")[0].split())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_author", "looks_like_name", "split_authors", "parse_byline"]
+__all__ = ["clean_author", "looks_like_name", "parse_byline", "split_authors"]
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|words|text|story|reporting|report|posted|published|photos?|article)\s+)?"
@@ -90,7 +90,7 @@ def parse_byline(line: str) -> list[str] | None:
     True
     """
     line = " ".join(line.split())
-    if not line or len(line) > 120 or line.endswith((".", "?", "!", ":")) and not _PREFIX.match(line):
+    if not line or len(line) > 120 or (line.endswith((".", "?", "!", ":")) and not _PREFIX.match(line)):
         return None
     if _PREFIX.match(line):
         names = split_authors(line)

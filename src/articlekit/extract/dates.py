@@ -14,7 +14,7 @@ import re
 
 from ..models import DateValue
 
-__all__ = ["MONTHS", "TZ_OFFSETS", "find_date", "parse_date", "date_in_url", "is_plausible"]
+__all__ = ["MONTHS", "TZ_OFFSETS", "date_in_url", "find_date", "is_plausible", "parse_date"]
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -186,7 +186,7 @@ def date_in_url(url: str | None) -> dt.date | None:
 
 def is_plausible(value: DateValue, *, now: dt.datetime | None = None) -> bool:
     """Whether ``value`` can be a publication date: after 1990 and not in the future."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     day = value.date() if isinstance(value, dt.datetime) else value
     if day.year < 1990:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["find_bare_urls", "is_followable", "TRAILING_PUNCTUATION"]
+__all__ = ["TRAILING_PUNCTUATION", "find_bare_urls", "is_followable"]
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”‘’«»]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}'\"’”»…"

@@ -41,10 +41,15 @@ CLAIM_URL_AND_SIGNATURE = 150
 class Parser(Protocol):
     """The interface every parser follows (structural: no base class needed)."""
 
-    #: Unique name, used by ``parse(..., parser=NAME)`` and shown in :attr:`Article.parser`.
-    name: str
-    #: Version of the parser (usually its package's version).
-    version: str
+    @property
+    def name(self) -> str:
+        """Unique name, used by ``parse(..., parser=NAME)`` and shown in :attr:`Article.parser`."""
+        ...  # pragma: no cover
+
+    @property
+    def version(self) -> str:
+        """Version of the parser (usually its package's version)."""
+        ...  # pragma: no cover
 
     def claim(self, document: Document) -> int | None:
         """How strongly this parser claims ``document``; ``None`` or ``0`` for not at all."""

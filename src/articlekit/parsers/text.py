@@ -26,10 +26,10 @@ from ..document import Document
 from ..extract.authors import parse_byline
 from ..extract.dates import find_date, is_plausible
 from ..extract.links import find_bare_urls
-from ..models import Article, DateValue, Link, LinkKind, ParserInfo, Span
+from ..models import Article, DateValue, Link, LinkKind, ParserInfo, Span, paragraph_starts
 from .base import BaseParser
 
-__all__ = ["Header", "TextParser", "paragraph_starts"]
+__all__ = ["Header", "TextParser", "normalise_space", "paragraph_starts"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -49,16 +49,6 @@ class Header:
     modified: DateValue | None = None
     #: How many lines of the text the header used.
     lines: int = 0
-
-
-def paragraph_starts(paragraphs: tuple[str, ...] | list[str]) -> list[int]:
-    """Offset in :attr:`Article.text` at which each paragraph starts."""
-    starts: list[int] = []
-    offset = 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph) + 2
-    return starts
 
 
 def normalise_space(text: str) -> str:
@@ -240,7 +230,7 @@ class TextParser(BaseParser):
     def inline_links(self, paragraphs: list[str]) -> list[Link]:
         """Bare URLs in the body, as ``inline`` links placed in :attr:`Article.text`."""
         links: list[Link] = []
-        for index, (paragraph, start) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
+        for index, (paragraph, start) in enumerate(zip(paragraphs, paragraph_starts(paragraphs), strict=True)):
             for url, begin, end in find_bare_urls(paragraph):
                 links.append(
                     Link(

@@ -1,0 +1,217 @@
+"""The ``articlekit`` command.
+
+``articlekit parse PATH|-``
+    Parse one article and print it as JSON (default), plain text or Markdown.
+``articlekit plugins``
+    List every registered parser: name, version, package, and what it claims.
+``articlekit schema``
+    Print the JSON Schema of the JSON output.
+
+Exit codes: 0 success, 1 the input could not be parsed (one line on stderr), 2 usage error.
+``--debug`` shows the traceback of a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from ._version import __version__
+from .api import parse
+from .errors import ArticlekitError, ParserNotFoundError
+from .models import Article, DateValue, LinkKind, paragraph_starts
+from .plugins import default_registry
+from .serialize import json_schema, to_json
+
+__all__ = ["main", "render_markdown", "render_text"]
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="articlekit", description="News articles as typed data.")
+    parser.add_argument("--version", action="version", version=f"articlekit {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    p = commands.add_parser("parse", help="parse one article (a file, or - for standard input)")
+    p.add_argument("path", metavar="PATH|-", help="HTML or plain-text file; - reads standard input")
+    p.add_argument("--format", choices=("json", "text", "markdown"), default="json", help="output format (default: json)")
+    p.add_argument("--parser", metavar="NAME", help="force a registered parser (see 'articlekit plugins')")
+    p.add_argument("--url", metavar="URL", help="the page's URL: chooses publisher parsers, resolves links")
+    p.add_argument("--charset", metavar="NAME", help="the encoding the server declared, if known")
+    p.add_argument("--no-enrich", action="store_true", help="skip enrichment (quote extraction and plugins)")
+    p.add_argument("--indent", type=int, default=2, metavar="N", help="JSON indentation (default: 2)")
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    pl = commands.add_parser("plugins", help="list registered parsers and what they claim")
+    pl.add_argument("--json", action="store_true", help="as JSON")
+    pl.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    s = commands.add_parser("schema", help="print the JSON Schema of the JSON output")
+    s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def _date(value: DateValue | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def render_text(article: Article) -> str:
+    """The article as plain text: title, byline and date, body, then related links and footer."""
+    head = [article.title or ""]
+    byline = ", ".join(article.authors)
+    meta = " · ".join(x for x in (byline, _date(article.published), article.site_name or "") if x)
+    if meta:
+        head.append(meta)
+    parts = ["\n".join(h for h in head if h), article.text]
+    related = article.links_of(LinkKind.RELATED)
+    if related:
+        parts.append("Related:\n" + "\n".join(f"- {link.text}" + (f" <{link.url}>" if link.url else "") for link in related))
+    if article.disclaimer:
+        parts.append(article.disclaimer)
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def render_markdown(article: Article) -> str:
+    """The article as Markdown, with inline links kept as links and quotes listed."""
+    out: list[str] = []
+    if article.title:
+        out.append(f"# {article.title}")
+    meta = []
+    if article.authors:
+        meta.append("By " + ", ".join(article.authors))
+    if article.published:
+        meta.append(_date(article.published))
+    if article.site_name:
+        meta.append(article.site_name)
+    if meta:
+        out.append("*" + " · ".join(meta) + "*")
+    by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
+    starts = paragraph_starts(article.paragraphs)
+    for link in article.links:
+        if link.span is not None and link.paragraph is not None and link.url:
+            by_paragraph.setdefault(link.paragraph, []).append((link.span.start, link.span.end, link.url))
+    for index, paragraph in enumerate(article.paragraphs):
+        pieces: list[str] = []
+        cursor = 0
+        for text_start, text_end, url in sorted(by_paragraph.get(index, [])):
+            start, end = text_start - starts[index], text_end - starts[index]
+            if start < cursor:
+                continue
+            pieces.append(_md_escape(paragraph[cursor:start]))
+            pieces.append(f"[{_md_escape(paragraph[start:end])}]({url})")
+            cursor = end
+        pieces.append(_md_escape(paragraph[cursor:]))
+        out.append("".join(pieces))
+    if article.quotes:
+        out.append("## Quotes")
+        for quote in article.quotes:
+            who = quote.speaker or "unknown speaker"
+            out.append(f"- “{quote.text}” — {who}" + (f" ({quote.cue})" if quote.cue else ""))
+    related = article.links_of(LinkKind.RELATED)
+    if related:
+        out.append("## Related")
+        out.extend(f"- [{_md_escape(link.text)}]({link.url})" if link.url else f"- {link.text}" for link in related)
+    if article.disclaimer:
+        out.append("---")
+        out.append(f"*{article.disclaimer}*")
+    return "\n\n".join(out) + "\n"
+
+
+def _read_source(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        data = _read_source(args.path)
+    except OSError as exc:
+        raise _Failure(f"cannot read {args.path}: {exc.strerror or exc}") from exc
+    article = parse(data, url=args.url, parser=args.parser, charset=args.charset, enrich=not args.no_enrich)
+    if args.format == "json":
+        out.write(to_json(article, indent=args.indent if args.indent > 0 else None) + "\n")
+    elif args.format == "text":
+        out.write(render_text(article))
+    else:
+        out.write(render_markdown(article))
+    return EXIT_OK
+
+
+def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
+    registry = default_registry()
+    rows: list[dict[str, str | bool]] = [
+        {
+            "name": entry.name,
+            "version": entry.parser.version,
+            "package": entry.package,
+            "plugin": entry.plugin,
+            "builtin": entry.builtin,
+            "claims": entry.parser.describe(),
+        }
+        for entry in sorted(registry.parsers().values(), key=lambda e: (e.builtin, e.name))
+    ]
+    if args.json:
+        out.write(json.dumps({"parsers": rows, "problems": registry.load_errors}, indent=2) + "\n")
+        return EXIT_OK
+    width = max((len(str(r["name"])) for r in rows), default=4)
+    for row in rows:
+        out.write(f"{row['name']!s:<{width}}  {row['version']!s:<10}  {row['package']!s:<28}  {row['claims']}\n")
+    for problem in registry.load_errors:
+        out.write(f"warning: {problem}\n")
+    return EXIT_OK
+
+
+class _Failure(Exception):
+    pass
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    out = stdout or sys.stdout
+    args = _build_parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _cmd_parse(args, out)
+        if args.command == "plugins":
+            return _cmd_plugins(args, out)
+        out.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    except ParserNotFoundError as exc:
+        if args.debug:
+            raise
+        print(f"articlekit: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ArticlekitError, _Failure) as exc:
+        if args.debug:
+            raise
+        print(f"articlekit: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"articlekit: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        return EXIT_FAILURE
