@@ -19,6 +19,7 @@ Environment variables (read when the plugins are first loaded, see :func:`reload
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import logging
 import os
@@ -84,6 +85,10 @@ class ParserEntry:
 class _Outcome:
     article: Article | None
     warnings: tuple[str, ...]
+
+
+def _call_with_known_args(function: Callable[..., Any], argnames: tuple[str, ...], **kwargs: Any) -> Any:
+    return function(**{name: value for name, value in kwargs.items() if name in argnames})
 
 
 def _describe_error(exc: BaseException) -> str:
@@ -173,9 +178,12 @@ class Registry:
         """Register a plugin object (a module, class or instance with hook implementations)."""
         self._ensure_loaded()
         with self._lock:
-            registered = self._pm.register(plugin, name=name)
+            try:
+                registered = self._pm.register(plugin, name=name)
+            except ValueError as exc:
+                raise PluginError(f"plugin {name or plugin!r} is already registered") from exc
             if registered is None:
-                raise PluginError(f"plugin {name or plugin!r} is already registered")
+                raise PluginError(f"plugin {name or plugin!r} is blocked")
             self._pm.check_pending()
             self._parsers = None
             self._verbs = None
@@ -196,11 +204,17 @@ class Registry:
     # -- the hooks, typed -------------------------------------------------------------------
 
     def _implementations(self, hook_name: str) -> Iterator[tuple[str, Callable[..., Any]]]:
+        """Each implementation of a hook as ``(plugin name, call)``, in pluggy's call order.
+
+        We call implementations one at a time (not through ``pm.hook``) so that one failing
+        plugin cannot stop the others. As pluggy does, an implementation gets only the
+        arguments it names, so hooks can grow new arguments without breaking plugins.
+        """
         hook = getattr(self._pm.hook, hook_name)
         # pluggy calls later-registered implementations first; we keep that order (LIFO), with
         # tryfirst/trylast honoured, so a plugin can override the built-ins.
         for impl in reversed(hook.get_hookimpls()):
-            yield impl.plugin_name, impl.function
+            yield impl.plugin_name, functools.partial(_call_with_known_args, impl.function, tuple(impl.argnames))
 
     def _collect_parsers(self) -> dict[str, ParserEntry]:
         parsers: dict[str, ParserEntry] = {}

@@ -27,6 +27,7 @@ from typing import Any, Union
 import attrs
 import cattrs
 from cattrs.preconf.json import make_converter as _make_json_converter
+from cattrs.v import format_exception
 
 from .errors import SchemaError
 from .models import Article, DateValue, Link, LinkKind, ParserInfo, Quote, Span
@@ -105,6 +106,13 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _format_error(exc: BaseException, type_: Any) -> str:
+    message = format_exception(exc, type_)
+    if isinstance(exc, ValueError) and str(exc):
+        message += f" ({exc})"
+    return message
+
+
 def from_dict(data: dict[str, Any]) -> Article:
     """Rebuild an :class:`~articlekit.Article` from :func:`to_dict` output.
 
@@ -118,7 +126,11 @@ def from_dict(data: dict[str, Any]) -> Article:
     try:
         article = converter.structure(data, Article)
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        details = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else str(exc)
+        details = (
+            "; ".join(cattrs.transform_error(exc, format_exception=_format_error))
+            if isinstance(exc, cattrs.BaseValidationError)
+            else str(exc)
+        )
         raise SchemaError(f"invalid article data: {details}") from exc
     if text is not None and text != article.text:
         raise SchemaError("'text' does not equal the paragraphs joined by blank lines")
