@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +31,6 @@ def seed_path() -> Path:
 
 
 @pytest.fixture
-def registry() -> Iterator[Registry]:
+def registry() -> Registry:
     """A fresh registry with built-ins only (no entry points), for in-process plugin tests."""
-    yield Registry(entry_points=False)
+    return Registry(entry_points=False)
