@@ -4,6 +4,8 @@
     Parse one article and print it as JSON (default), plain text or Markdown.
 ``articlekit plugins``
     List every registered parser: name, version, package, and what it claims.
+``articlekit batch PATH...``
+    Parse many files (folders are walked) into JSON Lines, in worker processes.
 ``articlekit schema``
     Print the JSON Schema of the JSON output.
 
@@ -22,10 +24,11 @@ from typing import TextIO
 
 from ._version import __version__
 from .api import parse
+from .batch import expand_paths, parse_many
 from .errors import ArticlekitError, ParserNotFoundError
 from .models import Article, DateValue, LinkKind, paragraph_starts
 from .plugins import default_registry
-from .serialize import json_schema, to_json
+from .serialize import json_schema, to_dict, to_json
 
 __all__ = ["main", "render_markdown", "render_text"]
 
@@ -59,6 +62,15 @@ def _build_parser() -> argparse.ArgumentParser:
     pl = commands.add_parser("plugins", help="list registered parsers and what they claim")
     pl.add_argument("--json", action="store_true", help="as JSON")
     pl.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    b = commands.add_parser("batch", help="parse many files into JSON Lines (one article or error per line)")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to walk")
+    b.add_argument("--pattern", default="*", help="file name pattern inside folders (default: *)")
+    b.add_argument("--output", "-o", metavar="FILE", help="write JSON Lines here (default: standard output)")
+    b.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: CPU count)")
+    b.add_argument("--parser", metavar="NAME", help="force a registered parser")
+    b.add_argument("--no-enrich", action="store_true", help="skip enrichment (quote extraction and plugins)")
+    b.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     s = commands.add_parser("schema", help="print the JSON Schema of the JSON output")
     s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -185,6 +197,35 @@ def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
+    if args.workers is not None and args.workers < 1:
+        raise _Usage("--workers must be at least 1")
+    files = list(expand_paths(args.paths, args.pattern))
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        raise _Failure(f"no such file: {missing[0]}")
+    target = open(args.output, "w", encoding="utf-8") if args.output else out  # noqa: SIM115
+    failed = 0
+    try:
+        for result in parse_many(files, workers=args.workers, parser=args.parser, enrich=not args.no_enrich):
+            record: dict[str, object] = {"key": result.key}
+            if result.article is not None:
+                record["article"] = to_dict(result.article)
+            else:
+                failed += 1
+                record["error"] = result.error
+            target.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if target is not out:
+            target.close()
+    print(f"articlekit: {len(files) - failed} parsed, {failed} failed", file=sys.stderr)
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+class _Usage(Exception):
+    pass
+
+
 class _Failure(Exception):
     pass
 
@@ -198,9 +239,11 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
             return _cmd_parse(args, out)
         if args.command == "plugins":
             return _cmd_plugins(args, out)
+        if args.command == "batch":
+            return _cmd_batch(args, out)
         out.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
-    except ParserNotFoundError as exc:
+    except (ParserNotFoundError, _Usage) as exc:
         if args.debug:
             raise
         print(f"articlekit: error: {exc}", file=sys.stderr)
