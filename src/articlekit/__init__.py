@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 from ._version import __version__
-from .api import parse, parse_document, parse_file
+from .api import parse, parse_async, parse_document, parse_file
 from .document import Document
 from .errors import (
     ArticlekitError,
@@ -53,6 +53,7 @@ __all__ = [
     "hookimpl",
     "json_schema",
     "parse",
+    "parse_async",
     "parse_document",
     "parse_file",
     "to_dict",

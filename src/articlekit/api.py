@@ -6,6 +6,7 @@ enrichment (quotes, plugins) → :class:`~articlekit.Article`.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import os
 import re
@@ -19,7 +20,7 @@ from .errors import InputError, ParseError
 from .models import Article, ParserInfo
 from .plugins import Registry, default_registry
 
-__all__ = ["parse", "parse_document", "parse_file"]
+__all__ = ["parse", "parse_async", "parse_document", "parse_file"]
 
 _TAGS = re.compile(r"<[^>]*>")
 _SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -120,3 +121,23 @@ def parse_file(
     except OSError as exc:
         raise InputError(f"cannot read {file}: {exc.strerror or exc}") from exc
     return parse(data, url=url, parser=parser, charset=charset, enrich=enrich, registry=registry)
+
+
+async def parse_async(
+    source: str | bytes,
+    *,
+    url: str | None = None,
+    parser: str | None = None,
+    charset: str | None = None,
+    enrich: bool = True,
+    registry: Registry | None = None,
+) -> Article:
+    """:func:`parse` for ``asyncio`` code: runs in a worker thread so the event loop stays free.
+
+    >>> import asyncio, articlekit
+    >>> asyncio.run(articlekit.parse_async("Hello\\n\\nWorld.")).paragraphs
+    ('World.',)
+    """
+    return await asyncio.to_thread(
+        parse, source, url=url, parser=parser, charset=charset, enrich=enrich, registry=registry
+    )
