@@ -24,6 +24,7 @@ from .errors import (
     PluginError,
     SchemaError,
 )
+from .extract.quotes import extract_quotes
 from .models import Article, DateValue, Link, LinkKind, ParserInfo, Quote, Span
 from .plugins import hookimpl
 from .serialize import SCHEMA_VERSION, from_dict, from_json, json_schema, to_dict, to_json
@@ -48,6 +49,7 @@ __all__ = [
     "SchemaError",
     "Span",
     "__version__",
+    "extract_quotes",
     "from_dict",
     "from_json",
     "hookimpl",

@@ -61,7 +61,7 @@ ENV_STRICT = "ARTICLEKIT_STRICT_PLUGINS"
 #: Marker for hook implementations: ``@articlekit.hookimpl``.
 hookimpl = pluggy.HookimplMarker("articlekit")
 
-_BUILTIN_MODULES = ("articlekit.parsers.builtin",)
+_BUILTIN_MODULES = ("articlekit.parsers.builtin", "articlekit.parsers.enrich")
 
 
 @attrs.frozen

@@ -1,0 +1,60 @@
+"""articlekit's own enricher: fills :attr:`Article.quotes` after any parse.
+
+Quotes a parser already set are kept; the extractor's quotes are added where they do not
+overlap them. Reporting verbs registered by plugins (``articlekit_reporting_verbs``) are used.
+For HTML documents, a body paragraph that is the text of a ``<blockquote>`` becomes a quote even
+without quote marks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import attrs
+import pluggy
+
+from ..document import Document
+from ..extract.quotes import extract_quotes
+from ..models import Article, Quote
+
+__all__ = ["articlekit_enrich", "blockquote_paragraphs"]
+
+hookimpl = pluggy.HookimplMarker("articlekit")
+
+_BLOCKQUOTE = re.compile(r"<blockquote\b[^>]*>(.*?)</blockquote\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def blockquote_paragraphs(article: Article, document: Document) -> set[int]:
+    """Indices of body paragraphs that come from a ``<blockquote>`` of the HTML document."""
+    if document.kind != "html" or "<blockquote" not in document.text.lower():
+        return set()
+    texts: set[str] = set()
+    for match in _BLOCKQUOTE.finditer(document.text):
+        inner = re.split(r"</?(?:p|div|br)\b[^>]*>", match.group(1), flags=re.IGNORECASE)
+        for part in inner:
+            clean = _SPACE.sub(" ", html.unescape(_TAG.sub("", part))).strip()
+            if len(clean.split()) >= 3:
+                texts.add(clean)
+    return {i for i, paragraph in enumerate(article.paragraphs) if _SPACE.sub(" ", paragraph).strip() in texts}
+
+
+def _overlaps(quote: Quote, others: tuple[Quote, ...]) -> bool:
+    return any(quote.span.start < o.span.end and o.span.start < quote.span.end for o in others)
+
+
+@hookimpl
+def articlekit_enrich(article: Article, document: Document) -> Article | None:
+    if not article.paragraphs:
+        return None
+    from ..plugins import default_registry  # noqa: PLC0415 - plugins imports this module
+
+    blocks = blockquote_paragraphs(article, document)
+    found = extract_quotes(article.text, extra_verbs=default_registry().reporting_verbs(), quoted_paragraphs=blocks)
+    if not found:
+        return None
+    existing = article.quotes
+    merged = sorted((*existing, *(q for q in found if not _overlaps(q, existing))), key=lambda q: q.span.start)
+    return attrs.evolve(article, quotes=merged)
