@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -78,30 +78,64 @@ REPORTING_VERBS: tuple[str, ...] = (
     "stresses", "emphasized", "emphasised", "emphasizes", "emphasises", "acknowledged",
     "acknowledges", "admitted", "admits", "conceded", "concedes", "agreed", "agrees", "denied",
     "suggested", "suggests", "predicted", "predicts", "promised", "vowed", "vows", "pledged",
-    "assured", "boasted", "bragged",
+    "assured", "boasted", "bragged", "retweeted", "retweets", "inquired", "queried",
+    "had written", "has written",
     # warning, urging, asking
-    "warned", "warns", "cautioned", "urged", "urges", "pleaded", "begged", "demanded",
+    "warned", "warns", "cautioned", "urged", "urges", "begged", "demanded",
     "demands", "asked", "asks", "wondered", "wonders", "questioned",
     # manner of speaking
     "joked", "jokes", "quipped", "laughed", "sighed", "shouted", "yelled", "screamed",
     "exclaimed", "whispered", "muttered", "cried", "complained", "complains", "lamented",
     "laments", "conceded", "gushed", "raved", "chimed in", "interjected",
+    # a few of other languages' commonest
+    "disse", "afirmou", "falou", "acrescentou", "declarou", "dijo", "afirmó", "añadió", "declaró",
+    "a déclaré", "a dit", "a ajouté", "sagte", "erklärte",
     # "according to" is handled on its own: its speaker follows it
     "according to",
 )  # fmt: skip
 
 #: Words before an opening mark that make the quoted words a name, a label or a title, not speech.
 _LABELS = re.compile(
-    r"(?:\b(?:called|calls|calling|dubbed|dubs|titled|entitled|named|nicknamed|known as|so-called|"
+    r"(?:\b(?:called|calls|calling|dubbed|dubs|titled|entitled|named|name|names|nicknamed|known as|so-called|"
     r"term|terms|termed|word|words|phrase|phrases|slogan|motto|headline|headlined|labell?ed|branded|"
     r"hashtag|film|movie|book|novel|song|album|single|series|show|program|programme|podcast|episode|"
     r"article|essay|poem|play|column|report|campaign|brand|label|tagline|banner|sign|signs|"
-    r"reads?|read|marked|meaning|as in|like|such as|spelled|spelt|pronounced|code-?named|codenamed)"
+    r"reads?|read|marked|meaning|as in|like|such as|spelled|spelt|pronounced|code-?named|codenamed|"
+    r"idea of|concept of|notion of|to say|mission is|mission statement is|motto is|stands for)"
     r"(?:\s+(?:it|him|her|them|this|that|the|a|an|his|her|their|its|as))?\s*[,:]?\s*)$",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "one", "who"})
 _PERSONAL = frozenset({"he", "she"})
+_FIRST_SECOND = frozenset({"i", "we", "you", "one"})
+_PARTICIPLES = frozenset({"saying", "telling", "writing", "adding", "noting", "explaining"})
+#: Cues that are also plural nouns: not a cue before "of", "for"… or after a determiner.
+_NOUNISH = frozenset(
+    {"notes", "states", "claims", "reports", "comments", "remarks", "posts", "answers", "demands", "counters",
+     "laments", "reflects", "tweets", "writes", "observes", "concludes", "repeated", "shared", "described"}
+)  # fmt: skip
+_NOUN_NEXT = frozenset(
+    {"of", "for", "from", "about", "and", "or", "with", "by", "on", "in", "at", "to", "were", "are", "have",
+     "had", "show", "showed", "suggest", "suggested", "say", "said", "indicate", "is", "was"}
+)  # fmt: skip
+_DETERMINER_WORDS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "some", "such"}
+)
+_CONNECTORS = frozenset(
+    {"of", "and", "for", "on", "the", "&", "de", "du", "van", "von", "der", "la", "le", "in", "at", "y"}
+)
+_PUNCT_SPACE = " \u00a0,.;:—–-(\"'“”‘’»«"
+#: Words that make a capitalised run an organisation or a place, not a person.
+_ORG_WORDS = _wordset(
+    """university college school institute center centre department ministry agency association council
+    committee party company corporation corp corp. inc inc. ltd ltd. llc group foundation bank court house office
+    police news times post journal magazine network museum club church hospital army navy league union
+    board commission administration service services foods market markets state states street avenue road
+    county city north south east west america american korea united kingdom republic nations fund labs lab
+    media press studio studios games records airlines motors health care society program project initiative
+    coalition alliance federation reserve bureau capitol congress senate parliament government cabinet
+    assembly forces guard airport station island islands river lake mountain park bay valley coast"""
+)
 #: Titles and roles dropped from the front of a name (``President Joe Biden`` → ``Joe Biden``).
 _TITLES = _wordset(
     """president vice prime minister secretary chancellor senator sen sen. rep rep. representative
@@ -112,7 +146,10 @@ _TITLES = _wordset(
     spokesman spokeswoman spokesperson coach officer detective inspector sheriff attorney lawyer
     deputy assistant acting former founder co-founder cofounder editor leader speaker premier
     commissioner councillor councilman councilwoman councilmember superintendent principal
-    minister's st st. saint"""
+    minister's st st. saint owner co-owner manager partner analyst economist historian researcher
+    scientist astronomer physician dean head chef expert consultant strategist pollster activist
+    actor actress singer author writer novelist journalist reporter correspondent photographer artist
+    designer engineer developer host anchor producer officer"""
 )
 #: Capitalised words that start sentences or name days and months, not people.
 _STOP_CAPS = _wordset(
@@ -123,7 +160,7 @@ _STOP_CAPS = _wordset(
     february march april may june july august september october november december today yesterday
     tomorrow earlier later now still even only just some many most more all both each every no not
     according asked speaking writing in an instead despite thanks what why how who where which
-    mr mrs ms dr"""
+    once soon finally first indeed perhaps maybe unlike among besides nor like"""
 )
 _PARTICLES = frozenset(
     {
@@ -154,7 +191,7 @@ _PARTICLES = frozenset(
 _PREPOSITIONS = _wordset("to of at for in from with by on about against toward towards into over under near across")
 _LEADING_JUNK = _wordset("and but then so while as also yet or now later earlier meanwhile however still instead when")
 _TRAILING_ADVERBS = _wordset(
-    """also later then again once previously recently further earlier simply just has have had was
+    """that who which were are been being also later then again once previously recently further earlier simply just has have had was
     is will would could did does do had already quickly promptly repeatedly publicly privately
     bluntly angrily flatly tersely last first never often once only reportedly"""
 )
@@ -164,10 +201,10 @@ _DOUBLE_OPEN = "“„‟«〝"
 _DOUBLE_CLOSE = "”»〞"
 _MARKS = re.compile("[\"“”„‟«»〝〞‘’‚'`]")
 _OPEN_BEFORE = set(" \t\u00a0([{—–-/\u2014\u2013")
-_WORD = re.compile(r"[^\W\d_][\w’'.\-]*")
 _ABBREVIATIONS = _wordset(
     "mr mrs ms dr st jr sr gen sen rep gov prof lt col sgt capt adm rev no vs etc inc co corp ltd u.s u.k"
 )
+_SIGN_READS = re.compile(r"^\s*,?\s*(?:reads?|read)\b", re.IGNORECASE)
 _INTRODUCING = re.compile(r"\b(?:that|saying|as saying)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+")
 #: Work bounds: text this far around a quote is searched for its attribution.
@@ -189,13 +226,38 @@ class _Raw:
     speaker: str | None = None
     cue: str | None = None
     direct: bool = False  # attributed by a cue right beside the quote
+    sibling: bool = False  # a second partial quote sharing the previous one's verb
     keep: bool = True
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regular expression matching any of ``words``, factored by common prefixes (much faster
+    than a flat alternation of hundreds of words); longer words are tried first."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + build(node[char]) for char in sorted(k for k in node if k)
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
 
 
 @functools.lru_cache(maxsize=32)
 def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted({v.strip().lower() for v in verbs if v.strip()}, key=lambda v: (-len(v), v))
-    body = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in ordered)
+    body = _trie_regex({" ".join(v.lower().split()) for v in verbs if v.strip()})
     return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
 
 
@@ -235,8 +297,10 @@ class _Extractor:
         self.blocks = blocks
         self.raws: list[_Raw] = []
         self.masked = ""
-        self._mentions: list[tuple[int, str]] | None = None
-        self._full: dict[str, str] | None = None
+        self._index: _NameIndex | None = None
+        self._lowered: str | None = None
+        #: (position, speaker) of every quote resolved so far, for pronouns
+        self._speakers: list[tuple[int, str]] = []
 
     # -- 1. marks ---------------------------------------------------------------------------
 
@@ -274,6 +338,8 @@ class _Extractor:
                     carry = None
             if index in self.blocks and carry is None and _MARKS.search(paragraph[:1]) is None:
                 self._add_block(index)
+                continue
+            if carry is None and _MARKS.search(paragraph) is None:
                 continue
             carry = self._pair_paragraph(paragraph, base, index, carry)
         if carry is not None:
@@ -317,8 +383,11 @@ class _Extractor:
             skip_first = True  # the reopening mark of a continued quote
         size = len(paragraph)
         skip_next = False
+        skip_until = -1
         for match in _MARKS.finditer(paragraph):
             i = match.start()
+            if i <= skip_until:
+                continue
             if skip_first:
                 skip_first = False
                 if i == 0:
@@ -330,8 +399,13 @@ class _Extractor:
             prev = paragraph[i - 1] if i > 0 else " "
             nxt = paragraph[i + 1] if i + 1 < size else " "
             opener_context = (prev in _OPEN_BEFORE or prev in _DOUBLE_OPEN or prev in "‘") and not nxt.isspace()
-            if mark in "’'`‘" and nxt == mark and mark in "’'":
-                # ’’ or '' : a double closing mark
+            if mark in "’'" and nxt == mark:
+                # ’’ or '' : a double closing mark (or a nested single closed with its outer one)
+                if kind == "s":
+                    self._append(open_at, base + i + 1, first, open_at - 1, base + i + 1, index)
+                    kind = None
+                    skip_next = True
+                    continue
                 if kind == "d":
                     self._append(open_at, base + i, first, open_at - 1, base + i, index)
                     kind = None
@@ -354,8 +428,16 @@ class _Extractor:
                 continue
             if kind == "d":
                 if mark in _DOUBLE_CLOSE or mark == '"':
-                    if mark == '"' and opener_context and prev.isspace() and open_char == '"' and nxt.isalpha():
-                        # two openers in a row: the first was unpaired
+                    if mark == '"' and open_char == '"' and prev.isspace() and nxt.isalnum():
+                        # an opener while a straight quote is open: a nested quote when two more
+                        # marks follow ("a "b" c"), else the first opener was never closed
+                        if paragraph.count('"', i + 1) >= 2:
+                            nested = paragraph.find('"', i + 1)
+                            outer = paragraph.find('"', nested + 1)
+                            self._append(open_at, base + outer, first, open_at - 1, base + outer, index)
+                            kind = None
+                            skip_until = outer
+                            continue
                         self._append(open_at, base + i, first, open_at - 1, None, index)
                         open_at, first = base + i + 1, index
                         continue
@@ -432,31 +514,35 @@ class _Extractor:
         return True
 
     def attribute(self, index: int, raw: _Raw) -> None:
-        if raw.opener == raw.start and raw.closer == raw.end and index < len(self.raws):
+        if raw.opener == raw.start and raw.closer == raw.end:
             # a block quotation: look for "X wrote:" ending the paragraph before it
             if raw.paragraph > 0:
                 before = self.masked[self.starts[raw.paragraph - 1] : self.starts[raw.paragraph] - 2].rstrip()
                 if before.endswith(":"):
                     self._from_before(raw, before[-_WINDOW:], direct=True)
             return
-        _p_start, s_start, s_end, _p_end = self._sentence_bounds(raw)
+        p_start, s_start, s_end, _p_end = self._sentence_bounds(raw)
         prev_close = -1
-        if index > 0:
-            previous = self.raws[index - 1]
+        previous = self.raws[index - 1] if index > 0 else None
+        if previous is not None:
             prev_close = (previous.closer if previous.closer is not None else previous.end) + 1
         next_open = self.raws[index + 1].opener if index + 1 < len(self.raws) else len(self.text)
         left = max(s_start, prev_close)
         before = self.masked[left : raw.opener] if raw.opener >= left else ""
         close = (raw.closer + 1) if raw.closer is not None else raw.end
-        after = self.masked[close : min(s_end, next_open)] if close < min(s_end, next_open) else ""
+        stop = min(s_end, next_open)
+        after = self.masked[close:stop] if close < stop else ""
         content = self.text[raw.start : raw.end]
-        tail = content.rstrip()[-1:] if content.strip() else ""
+        tail = content.rstrip()[-1:]
         after_stripped = after.strip()
         before_stripped = before.rstrip()
-        # "…," X said / "…?" asked X / "…" — X said
-        attached = tail in ",!?—–-…" or after_stripped[:1] in {",", "—", "–", "-", "("} or after_stripped[:1].islower()
-        if after_stripped and attached and self._from_after(raw, after, direct=True):
-            return
+        if tail == "." and after_stripped[:1].isupper():
+            after = after_stripped = ""  # the quote ended its sentence: what follows is another one
+        # "…," X said / "…?" asked X / "…" — X said / "…" he said
+        if after_stripped:
+            punctuated = tail in ",!?—–-…" or after_stripped[:1] in {",", "—", "–", "-", "("}
+            if self._from_after(raw, after, direct=True, max_lead=_MAX_SUBJECT_WORDS if punctuated else 3):
+                return
         # X said: "…" / X told reporters, "…" / according to X, "…"
         introduced = before_stripped.endswith((":", ",", "—", "–")) or _INTRODUCING.search(before) is not None
         if introduced and self._from_before(raw, before, direct=True):
@@ -465,16 +551,47 @@ class _Extractor:
         sentence_before = self.masked[s_start : raw.opener] if raw.opener > s_start else ""
         if self._from_before(raw, sentence_before, direct=False):
             return
-        if after_stripped:
-            self._from_after(raw, after, direct=False)
+        if after_stripped and self._from_after(raw, after, direct=False, max_lead=_MAX_SUBJECT_WORDS):
+            return
+        # "and "…"": a second partial quote hanging on the first one's verb
+        if (
+            previous is not None
+            and previous.cue is not None
+            and prev_close - 1 >= s_start
+            and raw.paragraph == previous.paragraph
+        ):
+            raw.speaker, raw.cue, raw.sibling = previous.speaker, previous.cue, True
+            return
+        # "X, in her book: "…"": the subject of the sentence the colon ends
+        if before_stripped.endswith(":"):
+            speaker = self._clause_subject(self.masked[s_start : raw.opener])
+            if speaker is not None:
+                raw.speaker = speaker
+                return
+        # "…, Malone said. "…"": the sentence before ends with an attribution
+        if not self.masked[s_start : raw.opener].strip() and s_start > p_start:
+            raw.speaker = self._trailing_attribution(self.masked[max(p_start, s_start - _WINDOW) : s_start])
 
-    def _from_after(self, raw: _Raw, after: str, *, direct: bool) -> bool:
-        match = self.cues.search(after, 0, 160)
+    def _valid_cues(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Cue matches, without nouns that look like verbs (``the notes of``, ``its claims about``)."""
+        for match in self.cues.finditer(text, start, len(text) if end is None else end):
+            word = match.group(0).lower()
+            if word in _NOUNISH:
+                rest = text[match.end() : match.end() + 20].split()
+                if rest and rest[0].lower().strip(",.") in _NOUN_NEXT:
+                    continue
+                before = text[max(0, match.start() - 15) : match.start()].split()
+                if before and before[-1].lower() in _DETERMINER_WORDS:
+                    continue
+            yield match
+
+    def _from_after(self, raw: _Raw, after: str, *, direct: bool, max_lead: int) -> bool:
+        match = next(self._valid_cues(after, 0, min(len(after), 160)), None)
         if match is None:
             return False
         cue = " ".join(match.group(0).split())
         lead = after[: match.start()]
-        if _MASK in lead or len(lead.split()) > _MAX_SUBJECT_WORDS + 2:
+        if _MASK in lead or len(lead.split()) > max_lead:
             return False
         if cue.lower() == "according to":
             speaker = self._object_phrase(after[match.end() :])
@@ -482,16 +599,16 @@ class _Extractor:
                 return False
             raw.speaker, raw.cue, raw.direct = speaker, cue, direct
             return True
-        subject = lead.strip(" ,—–-(\u00a0")
+        subject = lead.strip(_PUNCT_SPACE)
         speaker = self._subject_phrase(lead) if subject else self._object_phrase(after[match.end() :])
-        if speaker is None and not subject:
+        if speaker is None and (not subject or not direct or max_lead <= 3):
             return False
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
         return True
 
     def _from_before(self, raw: _Raw, before: str, *, direct: bool) -> bool:
         found = None
-        for match in self.cues.finditer(before):
+        for match in self._valid_cues(before):
             if _MASK in before[match.end() :] and not direct:
                 continue
             found = match
@@ -499,25 +616,30 @@ class _Extractor:
             return False
         cue = " ".join(found.group(0).split())
         gap = before[found.end() :]
-        if not direct and len(gap.split()) > 12:
+        if not direct and len(gap.split()) > (20 if len(self.text[raw.start : raw.end].split()) >= 4 else 12):
             return False
         if cue.lower() == "according to":
             speaker = self._object_phrase(gap)
             raw.speaker, raw.cue, raw.direct = speaker, cue, direct
             return speaker is not None
         lead = before[: found.start()]
-        if cue.lower() in {"saying", "telling", "writing", "adding", "noting", "explaining"}:
+        if cue.lower() in _PARTICIPLES:
             # "X responded on Twitter, saying, …": the subject is that of the main verb
             main = None
-            for match in self.cues.finditer(lead):
+            for match in self._valid_cues(lead):
                 main = match
             if main is not None:
                 cue = " ".join(main.group(0).split())
                 lead = lead[: main.start()]
+            else:
+                speaker = self._clause_subject(lead)
+                if speaker is None:
+                    return False
+                raw.speaker, raw.cue, raw.direct = speaker, cue, direct
+                return True
         if _MASK in lead:
             lead = lead[lead.rfind(_MASK) + 1 :]
-            lead = lead.lstrip("\"”’»' ,")
-        subject = lead.strip(" ,—–-(")
+        subject = lead.strip(_PUNCT_SPACE)
         # inverted when nothing precedes the verb: "said X: …"
         speaker = self._subject_phrase(lead) if subject else self._object_phrase(gap)
         if speaker is None and not subject:
@@ -525,19 +647,66 @@ class _Extractor:
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
         return True
 
+    def _trailing_attribution(self, sentence: str) -> str | None:
+        """The speaker of a sentence ending ``…, X said.`` (or ``X added.``), else ``None``."""
+        found = None
+        for match in self._valid_cues(sentence):
+            found = match
+        if found is None or len(sentence[found.end() :].split()) > 3 or found.group(0).lower() == "according to":
+            return None
+        lead = sentence[: found.start()]
+        if _MASK in lead:
+            lead = lead[lead.rfind(_MASK) + 1 :]
+        if not lead.strip(_PUNCT_SPACE):
+            return self._object_phrase(sentence[found.end() :])
+        return self._subject_phrase(lead)
+
+    def _clause_subject(self, text: str) -> str | None:
+        """The name or pronoun that opens the last clause of ``text`` (``Emery retweeted it, ``)."""
+        for chunk in reversed(re.split(r"[,;:()\x00]", text)):
+            words = chunk.split()
+            while words and (
+                words[0].lower() in _LEADING_JUNK
+                or (
+                    words[0].lower() in _STOP_CAPS
+                    and words[0][:1].isupper()
+                    and len(words) > 1
+                    and words[1][:1].isupper()
+                )
+            ):
+                words.pop(0)
+            if not words:
+                continue
+            if words[0].lower() in _PERSONAL or words[0].lower() == "they":
+                return "\x01" + words[0].lower()
+            runs = _name_runs(" ".join(words), self.verb_words)
+            if runs and runs[0][0] == 0 and not runs[0][3]:
+                name = _strip_titles(runs[0][2])
+                if name:
+                    return "\x02" + " ".join(name)
+            return None
+        return None
+
     # -- phrases to speakers -------------------------------------------------------------------
 
     def _object_phrase(self, text: str) -> str | None:
-        """The speaker after an inverted verb or ``according to``: up to the first comma."""
-        phrase = re.split(r"[,.;:!?()\n—–]|\s-\s", text.lstrip(" \u00a0"), maxsplit=1)[0]
-        words = phrase.split()
-        if not words or len(words) > _MAX_SUBJECT_WORDS or _MASK in phrase:
+        """The speaker after an inverted verb or ``according to``: ``said Jane Doe, senior fellow``."""
+        head, _, rest = _cut_phrase(text.lstrip(" \u00a0"))
+        words = head.split()[:_MAX_SUBJECT_WORDS]
+        if not words:
             return None
-        return self._speaker_from(" ".join(words))
+        speaker = self._speaker_from(" ".join(words), inverted=True)
+        if speaker is None or speaker[:1] == "\x03" or words[-1].lower() in _TITLES:
+            # "says Maxi Moving's Vice President, Ivan Cheptenari": the name follows the role
+            follow, _, _ = _cut_phrase(rest.lstrip(" \u00a0"))
+            runs = _name_runs(follow.strip(), self.verb_words)
+            if runs and runs[0][0] == 0 and runs[0][1] == len(follow.strip()) and len(runs[0][2]) >= 2:
+                return "\x02" + " ".join(_strip_titles(runs[0][2]))
+        return speaker
 
     def _subject_phrase(self, text: str) -> str | None:
         """The speaker before a verb: the last clause, an appositive set off by commas dropped."""
-        phrase = text.rstrip(" \u00a0")
+        phrase = text.rstrip(_PUNCT_SPACE.replace(",", "").replace(")", ""))
         appositive = ""
         if phrase.endswith((",", ")")):
             closing = phrase[-1]
@@ -546,7 +715,7 @@ class _Extractor:
             if cut > 0:
                 appositive = body[cut + 1 :].strip()
                 phrase = body[:cut]
-        chunk = re.split(r"[,;:!?()\n—–\"“”]|\s-\s", phrase)[-1]
+        chunk = re.split(r"[,;:!?()\n—–\"“”\x00]|\s-\s", phrase)[-1]
         words = chunk.split()
         while words and words[0].lower() in _LEADING_JUNK:
             words.pop(0)
@@ -560,43 +729,55 @@ class _Extractor:
             if not all(w[:1].isupper() for w in words[-2:]):
                 return None
         speaker = self._speaker_from(" ".join(words))
-        if speaker is not None and appositive and speaker[:1].islower() and not speaker.startswith("the "):
+        if appositive and (speaker is None or speaker[:1] == "\x03"):
             better = self._speaker_from(appositive)
-            return better or speaker
+            if better is not None and better[:1] == "\x02":
+                return better
         return speaker
 
-    def _speaker_from(self, phrase: str) -> str | None:
-        """A subject phrase as the speaker: a pronoun is marked for later resolution."""
-        phrase = phrase.strip(" \u00a0.,'\"’”")
-        if not phrase:
+    def _speaker_from(self, phrase: str, *, inverted: bool = False) -> str | None:
+        """A noun phrase as a speaker. Pronouns (``\\x01``), names (``\\x02``) and descriptions
+        (``\\x03``) are marked for pass 4; an organisation's name is returned as written."""
+        phrase = phrase.strip(_PUNCT_SPACE)
+        if not phrase or _MASK in phrase:
             return None
         lower = phrase.lower()
+        words = phrase.split()
         if lower in _PRONOUNS:
-            return "\x01" + lower  # resolved in pass 4
-        if lower.split()[0] in {"who", "which", "that", "it", "this", "there", "what"}:
+            return "\x01" + lower
+        if words[0].lower() in {"who", "which", "that", "it", "this", "there", "what", "these", "those"}:
             return None
-        runs = _name_runs(phrase, self.verb_words)
+        if _is_proper(words):
+            runs = _name_runs(phrase, self.verb_words)
+            if len(runs) == 1 and runs[0][0] == 0 and runs[0][1] == len(phrase) and not runs[0][3]:
+                name = _strip_titles(runs[0][2])
+                return "\x02" + " ".join(name) if name else None
+            if words[0].lower() == "the":
+                return "the " + " ".join(words[1:])
+            return phrase
+        runs = [r for r in _name_runs(phrase, self.verb_words) if not r[3]]
         if runs:
-            start, end, tokens, possessive = runs[-1]
-            rest = phrase[end:].strip()
-            before = phrase[:start].split()
-            after_prep = bool(before) and before[-1].lower() in _PREPOSITIONS
-            if not rest and not possessive and not after_prep:
-                name = _strip_titles(tokens)
+            chosen = None
+            if inverted:
+                eligible = [r for r in runs if _strip_titles(r[2]) and not _after_preposition(phrase, r[0])]
+                if eligible:
+                    chosen = eligible[-1]
+            else:
+                last = runs[-1]
+                if not phrase[last[1] :].strip() and not _after_preposition(phrase, last[0]):
+                    chosen = last
+            if chosen is not None:
+                name = _strip_titles(chosen[2])
+                before = phrase[: chosen[0]].split()
+                if name and before and before[-1].lower() == "the" and len(before) == 1:
+                    return "the " + " ".join(chosen[2])
                 if name:
-                    if before and before[-1].lower() == "the" and len(before) == 1:
-                        return "the " + " ".join(tokens)
-                    if before and before[-1].lower() == "the" and len(tokens) == 1:
-                        return phrase[phrase.lower().rfind("the ") :]
-                    return "\x02" + " ".join(name)  # a name: made full in pass 4
-        if lower.startswith(_DETERMINERS) and len(phrase.split()) <= 5:
-            return "\x03" + phrase  # a description: maybe resolved in pass 4
-        if len(phrase.split()) > 8:
-            return None
-        if phrase[:1].islower() and len(phrase.split()) == 1:
-            # a bare noun: "officials", "police", "critics"
-            return phrase if phrase.isalpha() else None
-        return phrase
+                    return "\x02" + " ".join(name)
+        if (lower.startswith(_DETERMINERS) or "’s " in phrase or "'s " in phrase) and len(words) <= 8:
+            return "\x03" + phrase
+        if len(words) <= 3 and all(w.islower() and w.isalpha() for w in words) and words[-1].endswith("s"):
+            return phrase  # "officials", "police officers", "critics"
+        return None
 
     # -- 3. filter -------------------------------------------------------------------------
 
@@ -606,57 +787,91 @@ class _Extractor:
         for raw in self.raws:
             seen_key = " ".join(text[raw.start : raw.end].split()).strip(" .,").lower()
             seen[seen_key] = seen.get(seen_key, 0) + 1
+        previous_kept: _Raw | None = None
         for raw in self.raws:
-            content = text[raw.start : raw.end]
-            words = content.split()
-            count = len(words)
-            if raw.opener == raw.start and raw.closer == raw.end:
-                continue  # a block quotation
-            p_start = self.starts[raw.paragraph]
-            left = text[max(p_start, raw.opener - 40) : raw.opener]
-            close = raw.closer if raw.closer is not None else raw.end
-            right = text[close + 1 : close + 30]
-            # a label, a title or a name in quote marks
-            if _LABELS.search(left) and not (raw.direct and count >= 6):
-                raw.keep = False
-                continue
-            if (
-                count <= 3
-                and left.endswith(" ")
-                and right.startswith(" ")
-                and left.rstrip()[-1:].isalpha()
-                and left.rstrip().split()[-1][:1].isupper()
-                and right.strip()[:1].isupper()
-                and not raw.direct
-            ):
-                raw.keep = False  # a nickname: Dwayne "The Rock" Johnson
-                continue
-            if raw.closer is None and count < 4:
-                raw.keep = False
-                continue
-            whole = p_start + len(self.paragraphs[raw.paragraph]) <= close + 1 and raw.opener == p_start
-            if whole and raw.speaker is None and count <= 20:
-                key = " ".join(content.split()).strip(" .,").lower()
-                if self.text.lower().count(key) > 1 and seen.get(key, 0) == 1:
-                    raw.keep = False  # a subhead or pull quote repeating a quote in the body
-                    continue
-            if raw.direct and raw.speaker is not None:
-                continue
-            if _title_case(words) and not (raw.direct and content.rstrip()[-1:] in ",.!?"):
-                raw.keep = False
-                continue
-            sentence_like = content[:1].isupper() and content.rstrip()[-1:] in ".!?…,"
-            if raw.cue is not None:
-                if count <= 2 and not raw.direct:
-                    gap = self.masked[max(p_start, raw.opener - 60) : raw.opener]
-                    match = None
-                    for found in self.cues.finditer(gap):
-                        match = found
-                    if match is None or len(gap[match.end() :].split()) > 5:
-                        raw.keep = False
-                continue
-            if count <= 2 or (count <= 4 and not sentence_like and not left.rstrip().endswith(":")):
-                raw.keep = False
+            self._judge(raw, seen, previous_kept)
+            if raw.keep:
+                previous_kept = raw
+
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def _judge(self, raw: _Raw, seen: dict[str, int], previous: _Raw | None) -> None:
+        text = self.text
+        content = text[raw.start : raw.end]
+        words = content.split()
+        count = len(words)
+        if raw.opener == raw.start and raw.closer == raw.end:
+            return  # a block quotation
+        p_start = self.starts[raw.paragraph]
+        left = text[max(p_start, raw.opener - 40) : raw.opener]
+        close = raw.closer if raw.closer is not None else raw.end
+        right = text[close + 1 : close + 30]
+        if raw.speaker is not None and raw.speaker[:1] == "\x01" and raw.speaker[1:] in _FIRST_SECOND:
+            raw.keep = False  # the writer's own or a hypothetical voice: "we were told", "you will say"
+            return
+        # a label, a title or a name in quote marks
+        if _LABELS.search(left) and not (raw.direct and count >= 6):
+            raw.keep = False
+            return
+        if (
+            count <= 3
+            and left.endswith(" ")
+            and right.startswith(" ")
+            and left.rstrip()[-1:].isalpha()
+            and left.rstrip().split()[-1][:1].isupper()
+            and right.strip()[:1].isupper()
+            and not raw.direct
+        ):
+            raw.keep = False  # a nickname: Dwayne "The Rock" Johnson
+            return
+        if raw.closer is None and count < 4:
+            raw.keep = False
+            return
+        whole = p_start + len(self.paragraphs[raw.paragraph]) <= close + 1 and raw.opener == p_start
+        if whole and raw.speaker is None and count <= 20:
+            key = " ".join(content.split()).strip(" .,").lower()
+            if self.lowered().count(key) > 1 and seen.get(key, 0) == 1:
+                raw.keep = False  # a subhead or pull quote repeating a quote in the body
+                return
+        if _title_case(words) and not (raw.direct and content.rstrip()[-1:] in ",!?"):
+            raw.keep = False  # a title, a name or a slogan
+            return
+        if _SIGN_READS.match(right):
+            raw.keep = False  # a sign or a label: "…," reads one
+            return
+        if raw.direct and raw.speaker is not None:
+            return
+        left_word = left.rstrip().split()[-1].lower() if left.strip() else ""
+        if count <= 6 and left_word in _DETERMINER_WORDS and not raw.direct and (raw.cue is None or count < 3):
+            raw.keep = False  # a term: the "safety net", a "fresh, wild-caught fillet"
+            return
+        if raw.sibling:
+            return
+        if raw.cue is not None:
+            if count <= 2 and not raw.direct:
+                gap = self.masked[max(p_start, raw.opener - 60) : raw.opener]
+                match = None
+                for found in self._valid_cues(gap):
+                    match = found
+                if match is None or len(gap[match.end() :].split()) > 5:
+                    raw.keep = False
+            return
+        sentence_like = content[:1].isupper() or content[:1] in "[(…." or not content[:1].isalpha()
+        after_colon = left.rstrip().endswith(":")
+        continuing = previous is not None and previous.speaker is not None and previous.paragraph >= raw.paragraph - 1
+        if count <= 2:
+            raw.keep = False
+        elif (
+            not sentence_like
+            and not after_colon
+            and not (continuing and previous is not None and previous.paragraph == raw.paragraph)
+        ):
+            raw.keep = False  # an unattributed phrase in the middle of a sentence
+        elif count <= 4 and not after_colon and not continuing:
+            raw.keep = False
 
     # -- 4. speakers ---------------------------------------------------------------------------
 
@@ -670,6 +885,7 @@ class _Extractor:
                 raw.speaker = self._continuation(index, kept, previous)
             if raw.speaker is not None:
                 previous = raw
+                self._speakers.append((raw.opener, raw.speaker))
 
     def _continuation(self, index: int, kept: Sequence[_Raw], previous: _Raw | None) -> str | None:
         raw = kept[index]
@@ -679,14 +895,25 @@ class _Extractor:
         for later in kept[index + 1 : index + 3]:
             if later.paragraph != raw.paragraph:
                 break
-            if later.cue is not None and later.speaker is not None and later.speaker[:1] not in "\x01\x02\x03":
-                return later.speaker
             if later.cue is not None and later.speaker is not None:
                 return self._resolve_speaker(later.speaker, later)
+        lead = self.masked[self.starts[raw.paragraph] : raw.opener].strip()
         if previous is not None and previous.last_paragraph == raw.paragraph - 1:
-            lead = self.masked[self.starts[raw.paragraph] : raw.opener].strip()
             if not lead:
                 return previous.speaker
+        elif not lead and raw.paragraph > 0:
+            # a quote opening a paragraph after one that reports, without quoting, what someone said
+            before = self.masked[self.starts[raw.paragraph - 1] : self.starts[raw.paragraph] - 2]
+            if _MASK not in before:
+                found = None
+                for match in self._valid_cues(before):
+                    found = match
+                if found is not None and found.group(0).lower() != "according to":
+                    sentence = before[: found.start()]
+                    cut = max(sentence.rfind(". "), sentence.rfind("? "), sentence.rfind("! "))
+                    speaker = self._subject_phrase(sentence[cut + 1 :])
+                    if speaker is not None:
+                        return self._resolve_speaker(speaker, raw)
         return None
 
     def _resolve_speaker(self, speaker: str, raw: _Raw) -> str | None:
@@ -694,76 +921,51 @@ class _Extractor:
         if tag == "\x01":
             return self._resolve_pronoun(speaker[1:], raw)
         if tag == "\x02":
-            return self._full_name(speaker[1:])
+            return self._full_name(speaker[1:], raw.opener)
         if tag == "\x03":
             return self._resolve_description(speaker[1:], raw.opener)
         return speaker
 
-    def mentions(self) -> list[tuple[int, str]]:
-        """Person names outside quotes, in text order, each as its fullest form."""
-        if self._mentions is None:
-            found: list[tuple[int, str]] = []
-            full = self.full_names()
-            for start, _end, tokens, _poss in _name_runs(self.masked, self.verb_words):
-                name = _strip_titles(tokens)
-                if not name:
-                    continue
-                joined = " ".join(name)
-                if len(name) >= 2:
-                    found.append((start, full.get(name[-1], joined)))
-                elif name[0] in full and " " in full[name[0]]:
-                    found.append((start, full[name[0]]))
-            self._mentions = found
-        return self._mentions
+    def _names(self) -> _NameIndex:
+        if self._index is None:
+            speakers = {r.speaker[1:] for r in self.raws if r.keep and r.speaker and r.speaker[:1] == "\x02"}
+            self._index = _NameIndex(self.masked, self.verb_words, speakers)
+        return self._index
 
-    def full_names(self) -> dict[str, str]:
-        """Surname → the longest name (2–4 words, titles dropped) that ends with it."""
-        if self._full is None:
-            full: dict[str, str] = {}
-            for _start, _end, tokens, _poss in _name_runs(self.text, self.verb_words):
-                name = _strip_titles(tokens)
-                if 2 <= len(name) <= 4:
-                    joined = " ".join(name)
-                    last = name[-1]
-                    if len(joined) > len(full.get(last, "")):
-                        full[last] = joined
-            self._full = full
-        return self._full
-
-    def _full_name(self, name: str) -> str:
-        full = self.full_names()
-        tokens = name.split()
-        candidate = full.get(tokens[-1])
-        if candidate is not None and candidate.endswith(name) and len(candidate) > len(name):
-            return candidate
-        return name
+    def _full_name(self, name: str, position: int | None = None) -> str:
+        return self._names().full(name, position)
 
     def _resolve_pronoun(self, pronoun: str, raw: _Raw) -> str | None:
+        index = self._names()
+        position = raw.opener
         if pronoun in _PERSONAL:
-            position = raw.opener
-            mentions = self.mentions()
-            # the nearest earlier sentence that names a person: its first name
-            p_floor = self.starts[max(0, raw.paragraph - 2)]
-            candidates = [(pos, name) for pos, name in mentions if p_floor <= pos < position]
+            gender = "m" if pronoun == "he" else "f"
+            floor = self.starts[max(0, raw.paragraph - 3)]
+            candidates = [(pos, name) for pos, name in index.persons if floor <= pos < position]
+            candidates += [
+                (pos, name) for pos, name in self._speakers if floor <= pos < position and index.is_person(name)
+            ]
+            candidates = [c for c in candidates if index.gender(c[1]) in (gender, None)]
             if not candidates:
-                return None
+                far = self.starts[max(0, raw.paragraph - 10)]
+                candidates = [(pos, n) for pos, n in self._speakers if far <= pos < position and index.is_person(n)]
+                candidates = [c for c in candidates if index.gender(c[1]) in (gender, None)]
+                return candidates[-1][1] if candidates else None
+            candidates.sort()
             last_pos = candidates[-1][0]
             sentence_start = self._sentence_start(last_pos)
             for pos, name in candidates:
                 if pos >= sentence_start:
                     return name
             return candidates[-1][1]
+        if pronoun == "it":
+            return index.organisation_before(position, self.starts[max(0, raw.paragraph - 2)])
         if pronoun == "they":
-            for other in reversed(self.raws):
-                if other.opener >= raw.opener or not other.keep or other.speaker is None:
-                    continue
-                if other.paragraph < raw.paragraph - 3:
+            for pos, name in reversed(self._speakers):
+                if pos < self.starts[max(0, raw.paragraph - 3)]:
                     break
-                if other.speaker[:1] not in "\x01\x02\x03" and " " not in other.speaker.strip():
-                    return other.speaker
-                if other.speaker[:1] not in "\x01\x02\x03" and other.speaker[:1].islower():
-                    return other.speaker
-            return None
+                if not index.is_person(name):
+                    return name
         return None
 
     def _sentence_start(self, position: int) -> int:
@@ -804,55 +1006,53 @@ def _clean_token(word: str) -> str:
     return word
 
 
+_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
+_CAP_WORD = re.compile(rf"(?<![\w’'\-.])[{_UPPER}][\w’'.\-]*")
+_PARTICLE_GAP = re.compile(r"(?: (?:" + "|".join(re.escape(p) for p in sorted(_PARTICLES)) + r"))+ ")
+
+
 def _name_runs(text: str, verb_words: frozenset[str]) -> list[tuple[int, int, list[str], bool]]:
     """Runs of capitalised words: ``(start, end, tokens, possessive)``.
 
     A run breaks at anything but a single space (or a name particle such as ``de``/``van``),
     at a reporting verb, and after a possessive (``Ukraine’s``). Sentence openers, days and
-    months (:data:`_STOP_CAPS`) are not names.
+    months (:data:`_STOP_CAPS`) are not names. Only capitalised words are visited, so the cost
+    is in the number of names, not of words.
     """
     runs: list[tuple[int, int, list[str], bool]] = []
     tokens: list[str] = []
     run_start = run_end = -1
-    pending: list[str] = []  # particles waiting for a capitalised word
 
-    def close(possessive: bool = False) -> None:
-        nonlocal tokens, run_start
-        if tokens:
-            runs.append((run_start, run_end, tokens, possessive))
-        tokens = []
-        run_start = -1
-
-    for match in _WORD.finditer(text):
+    for match in _CAP_WORD.finditer(text):
         word = match.group(0)
         start = match.start()
-        gap = text[run_end:start] if tokens else ""
-        if tokens and gap not in (" ", "\u00a0"):
-            close()
-            pending = []
+        if tokens:
+            gap = text[run_end:start]
+            if gap in (" ", "\u00a0"):
+                pass
+            elif gap[:1] == " " and _PARTICLE_GAP.fullmatch(gap):
+                tokens.extend(gap.split())
+            else:
+                runs.append((run_start, run_end, tokens, False))
+                tokens = []
         lower = word.lower()
         possessive = lower.endswith(("’s", "'s", "s’", "s'"))
         bare = word[:-2] if lower.endswith(("’s", "'s")) else word.rstrip("’'")
-        if word[:1].isupper() and lower not in verb_words and bare.lower() not in _STOP_CAPS:
-            if pending and tokens:
-                tokens.extend(pending)
-            pending = []
-            if not tokens:
-                run_start = start
-            cleaned = _clean_token(bare)
-            tokens.append(cleaned)
-            run_end = match.end() if cleaned == bare else match.end() - 1
-            if possessive:
-                close(True)
-            elif cleaned != bare:
-                close()
-        elif tokens and lower in _PARTICLES:
-            pending.append(word)
-            run_end = match.end()
-        else:
-            close()
-            pending = []
-    close()
+        if lower in verb_words or bare.lower() in _STOP_CAPS:
+            if tokens:
+                runs.append((run_start, run_end, tokens, False))
+                tokens = []
+            continue
+        if not tokens:
+            run_start = start
+        cleaned = _clean_token(bare)
+        tokens.append(cleaned)
+        run_end = match.end() if cleaned == bare else match.end() - 1
+        if possessive or cleaned != bare:
+            runs.append((run_start, run_end, tokens, possessive))
+            tokens = []
+    if tokens:
+        runs.append((run_start, run_end, tokens, False))
     return runs
 
 
@@ -881,4 +1081,176 @@ def _title_case(words: Sequence[str]) -> bool:
         return False
     if len(significant) == 1 and len(words) <= 2:
         return significant[0][0].isupper() and words[-1][-1:] not in ".!?,"
-    return all(w[0].isupper() for w in significant) and words[-1][-1:] not in ".!?"
+    end = words[-1][-1:]
+    return all(w[0].isupper() for w in significant) and end not in "!?," and (end != "." or len(words) <= 6)
+
+
+_CUT = re.compile(r"[,;:!?()\n—–\x00]|\s-\s|\.(?=\s|$)")
+
+
+def _cut_phrase(text: str) -> tuple[str, str, str]:
+    """``text`` split at the first clause break: ``(head, separator, rest)``.
+
+    A full stop after an initial or an abbreviation (``Thomas W. Malone``, ``Dr. Joan``) is not a break.
+    """
+    for match in _CUT.finditer(text):
+        if match.group(0) == ".":
+            start = match.start()
+            word_start = start
+            while word_start > 0 and text[word_start - 1].isalpha():
+                word_start -= 1
+            word = text[word_start:start]
+            if len(word) == 1 or word.lower() in _ABBREVIATIONS:
+                continue
+        return text[: match.start()], match.group(0), text[match.end() :]
+    return text, "", ""
+
+
+def _is_proper(words: Sequence[str]) -> bool:
+    """Whether a phrase is a proper name: capitalised words joined by ``of``/``and``/``the``…"""
+    capitalised = 0
+    for i, word in enumerate(words):
+        if word[:1].isupper() or word[:1].isdigit():
+            capitalised += 1
+        elif not (word.lower() in _CONNECTORS and (i > 0 or word.lower() == "the")):
+            return False
+    return capitalised >= 2 and words[-1][:1].isupper()
+
+
+def _after_preposition(phrase: str, start: int) -> bool:
+    """Whether the words before ``start`` end with a preposition (``ambassador to Germany``)."""
+    before = [w.lower() for w in phrase[:start].split()]
+    while before and before[-1] in {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}:
+        before.pop()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+_PRONOUN_WORDS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+class _NameIndex:
+    """The names of an article (outside its quotes): full forms, persons, genders, organisations."""
+
+    def __init__(self, masked: str, verb_words: frozenset[str], speakers: Iterable[str] = ()) -> None:
+        self.masked = masked
+        self.runs = _name_runs(masked, verb_words)
+        singles: set[str] = set()
+        by_last: dict[str, str] = {}
+        by_first: dict[str, dict[str, int]] = {}
+        titled: set[str] = set()
+        #: first or last word → (position, full name) of each mention of a name of 2–4 words
+        self.keyed: dict[str, list[tuple[int, str]]] = {}
+        for start, _end, tokens, _poss in self.runs:
+            name = _strip_titles(tokens)
+            if len(name) == 1:
+                singles.add(name[0])
+            elif 2 <= len(name) <= 4:
+                joined = " ".join(name)
+                self.keyed.setdefault(name[-1], []).append((start, joined))
+                self.keyed.setdefault(name[0], []).append((start, joined))
+                if len(name) < len(tokens):
+                    titled.add(joined)
+                if len(joined) > len(by_last.get(name[-1], "")):
+                    by_last[name[-1]] = joined
+                names = by_first.setdefault(name[0], {})
+                names[joined] = names.get(joined, 0) + 1
+        self.by_last = by_last
+        self.by_first: dict[str, str]
+        self.by_first = {}
+        for first, names in by_first.items():
+            ranked = sorted(names.items(), key=lambda item: -item[1])
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                self.by_first[first] = ranked[0][0]
+        self.people: set[str] = set()
+        for joined in {*by_last.values(), *(n for names in by_first.values() for n in names)}:
+            tokens = joined.split()
+            if any(t.lower().strip(".") in _ORG_WORDS for t in tokens) or all(t.isupper() for t in tokens):
+                continue
+            spoke = any(joined.lower().endswith(" " + s.lower()) or joined == s for s in speakers)
+            if joined in titled or tokens[-1] in singles or spoke or tokens[0] in speakers:
+                self.people.add(joined)
+        self.persons: list[tuple[int, str]] = []
+        for start, _end, tokens, _poss in self.runs:
+            name = _strip_titles(tokens)
+            if name and (name[-1] in self.keyed or name[0] in self.by_first):
+                full = self.full(" ".join(name), start + 1)
+                if full in self.people:
+                    self.persons.append((start, full))
+        self._genders: dict[str, str | None] | None = None
+
+    def full(self, name: str, position: int | None = None) -> str:
+        """The fullest form of ``name``: the longest name ending with it (``Peskov`` → ``Dmitry
+        Peskov``) or, for one word, starting with it; with ``position``, the one last mentioned
+        before it (two people may share a surname)."""
+        tokens = name.split()
+        if not tokens:
+            return name
+        if position is not None:
+            lowered = name.lower()
+            best: tuple[int, str] | None = None
+            size = 0
+            for pos, joined in self.keyed.get(tokens[-1], []):
+                if pos >= position or not joined.lower().endswith(" " + lowered):
+                    continue
+                length = joined.count(" ")
+                if best is None or length > size or (length == size and pos > best[0]):
+                    best, size = (pos, joined), length
+            if best is None and len(tokens) == 1 and tokens[0] not in self.by_last:
+                for pos, joined in self.keyed.get(tokens[0], []):
+                    fits = pos < position and joined.startswith(name + " ") and (best is None or pos > best[0])
+                    if fits and not any(t.lower().strip(".") in _ORG_WORDS for t in joined.split()):
+                        best = (pos, joined)
+            if best is not None:
+                return best[1]
+        candidate = self.by_last.get(tokens[-1])
+        if candidate is not None and candidate.lower().endswith(name.lower()) and len(candidate) > len(name):
+            return candidate
+        if len(tokens) == 1 and tokens[0] in self.by_first and tokens[0] not in self.by_last:
+            first = self.by_first[tokens[0]]
+            if not any(t.lower().strip(".") in _ORG_WORDS for t in first.split()):
+                return first
+        return name
+
+    def is_person(self, name: str) -> bool:
+        return name in self.people
+
+    def gender(self, name: str) -> str | None:
+        """``"m"``/``"f"`` from the pronouns of the sentences where the person is the subject."""
+        if self._genders is None:
+            counts: dict[str, list[int]] = {}
+            subject: str | None = None
+            persons = self.persons
+            k = 0
+            position = 0
+            for match in _SENTENCE_END.finditer(self.masked + " "):
+                end = match.end()
+                first: str | None = None
+                while k < len(persons) and persons[k][0] < end:
+                    if first is None:
+                        first = persons[k][1]
+                    k += 1
+                if first is not None:
+                    subject = first
+                if subject is not None:
+                    tally = counts.setdefault(subject, [0, 0])
+                    for pronoun in _PRONOUN_WORDS.finditer(self.masked, position, end):
+                        tally[0 if pronoun.group(1).lower() in {"he", "him", "his"} else 1] += 1
+                position = end
+            self._genders = {n: ("m" if m > f else "f" if f > m else None) for n, (m, f) in counts.items()}
+        return self._genders.get(name)
+
+    def organisation_before(self, position: int, floor: int) -> str | None:
+        """The nearest organisation opening a sentence before ``position`` (for ``it``)."""
+        for start, _end, tokens, possessive in reversed(self.runs):
+            if start >= position:
+                continue
+            if start < floor:
+                break
+            name = " ".join(tokens)
+            if possessive or self.full(name) in self.people:
+                continue
+            lead = self.masked[max(0, start - 6) : start]
+            opening = lead.rstrip().endswith((".", "\n")) or not lead.strip() or lead.endswith(("The ", "the "))
+            if opening and len(tokens) >= 2:
+                return ("the " + name) if lead.endswith(("The ", "the ")) else name
+        return None

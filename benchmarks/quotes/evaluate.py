@@ -1,0 +1,262 @@
+"""Quote extraction benchmark: articlekit against a naive baseline on the annotated development set.
+
+Usage (from the repository root)::
+
+    python benchmarks/quotes/evaluate.py                 # scores and timing
+    python benchmarks/quotes/evaluate.py --details       # also every miss, false alarm and wrong speaker
+    python benchmarks/quotes/evaluate.py --json out.json # machine-readable results
+
+Reads ``annotations.json`` (offsets into :func:`reference.reference_text`, see ``ANNOTATION.md``)
+and the pages themselves from ``../shared/corpora`` (or ``$ARTICLEKIT_SHARED/corpora``).
+
+Scores, micro-averaged over every annotated quote of every page:
+
+* **exact**: a predicted quote matches a gold quote when both offsets are equal;
+* **lenient**: when they overlap by at least half of the longer of the two (one-to-one, greedy);
+* **speaker accuracy**: over the lenient matches, the share whose speaker equals the gold speaker
+  (or one of its accepted variants), compared case-insensitively with ``’`` read as ``'`` and a
+  leading "the" ignored; ``None`` against ``None`` counts as right.
+
+Timing: over every page of both corpora (and the seed), the time :func:`articlekit.extract_quotes`
+takes on the parsed body, as a percentage of the time :func:`articlekit.parse` takes without
+enrichment. Target: at most 20 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from reference import reference_text  # noqa: E402
+
+import articlekit  # noqa: E402
+
+Prediction = tuple[int, int, str | None]  # start, end, speaker
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("ARTICLEKIT_SHARED", HERE.parents[2] / "shared"))
+
+
+# -- the two systems ---------------------------------------------------------------------------
+
+
+def articlekit_quotes(text: str) -> list[Prediction]:
+    return [(q.span.start, q.span.end, q.speaker) for q in articlekit.extract_quotes(text)]
+
+
+_NAIVE_PAIR = re.compile(r"“([^”\n]*)”|\"([^\"\n]*)\"|«([^»\n]*)»")
+_SAID = re.compile(r"\b(?:said|says)\b")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*|\b[hH]e|\b[sS]he|\b[tT]hey)\s+$")
+_NAME_AFTER = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s?){1,4}|he|she|they)")
+
+
+def naive_quotes(text: str) -> list[Prediction]:
+    """The baseline: every pair of double quote marks in a paragraph is a quote; its speaker is
+    the name or pronoun beside the ``said``/``says`` nearest to it in the same paragraph."""
+    found: list[Prediction] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        saids = list(_SAID.finditer(paragraph))
+        for match in _NAIVE_PAIR.finditer(paragraph):
+            group = next(g for g in range(1, 4) if match.group(g) is not None)
+            start, end = match.start(group), match.end(group)
+            if start == end:
+                continue
+            speaker = None
+            if saids:
+                nearest = min(saids, key=lambda s: min(abs(s.start() - end), abs(s.start() - start)))
+                after = _NAME_AFTER.match(paragraph[nearest.end() :])
+                before = _NAME_BEFORE.search(paragraph[: nearest.start()])
+                if before is not None:
+                    speaker = before.group(1).strip()
+                elif after is not None:
+                    speaker = after.group(1).strip()
+            found.append((offset + start, offset + end, speaker))
+        offset += len(paragraph) + 2
+    return found
+
+
+SYSTEMS: dict[str, Callable[[str], list[Prediction]]] = {"articlekit": articlekit_quotes, "naive": naive_quotes}
+
+
+# -- scoring -------------------------------------------------------------------------------------
+
+
+def norm(name: str | None) -> str | None:
+    if name is None:
+        return None
+    value = " ".join(name.replace("’", "'").split()).casefold()
+    return value.removeprefix("the ")
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    longest = max(a[1] - a[0], b[1] - b[0])
+    return inter / longest if inter > 0 and longest > 0 else 0.0
+
+
+def match(gold: Sequence[dict[str, Any]], predicted: Sequence[Prediction]) -> list[tuple[int, int]]:
+    """Lenient one-to-one pairs ``(gold index, predicted index)``, best overlaps first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            score = overlap((g["start"], g["end"]), (p[0], p[1]))
+            if score >= 0.5:
+                candidates.append((score, gi, pi))
+    candidates.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _score, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def evaluate(annotations: dict[str, Any], corpora: Path, details: bool) -> dict[str, Any]:
+    totals = {name: {"gold": 0, "pred": 0, "exact": 0, "lenient": 0, "speaker_ok": 0} for name in SYSTEMS}
+    notes: dict[str, list[str]] = {name: [] for name in SYSTEMS}
+    for entry in annotations["pages"]:
+        page = entry["page"]
+        text = reference_text(corpora, page)
+        gold = entry["quotes"]
+        for q in gold:
+            got = " ".join(text[q["start"] : q["end"]].split()[:4])
+            if got != q["words"]:
+                raise SystemExit(f"{page}: the reference text changed at {q['start']}: {got!r} != {q['words']!r}")
+        for name, system in SYSTEMS.items():
+            predicted = system(text)
+            t = totals[name]
+            t["gold"] += len(gold)
+            t["pred"] += len(predicted)
+            exact = {(p[0], p[1]) for p in predicted}
+            t["exact"] += sum((g["start"], g["end"]) in exact for g in gold)
+            pairs = match(gold, predicted)
+            t["lenient"] += len(pairs)
+            for gi, pi in pairs:
+                g = gold[gi]
+                accepted = {norm(g["speaker"]), *(norm(s) for s in g.get("speaker_also", []))}
+                if norm(predicted[pi][2]) in accepted:
+                    t["speaker_ok"] += 1
+                elif details:
+                    notes[name].append(f"{page} speaker {predicted[pi][2]!r} != {g['speaker']!r}: {g['words']}")
+            if details:
+                matched_g = {gi for gi, _ in pairs}
+                matched_p = {pi for _, pi in pairs}
+                for gi, g in enumerate(gold):
+                    if gi not in matched_g:
+                        notes[name].append(f"{page} missed {g['start']}-{g['end']}: {g['words']}")
+                for pi, p in enumerate(predicted):
+                    if pi not in matched_p:
+                        notes[name].append(
+                            f"{page} false {p[0]}-{p[1]}: {' '.join(text[p[0] : p[1]].split()[:6])!r} ({p[2]})"
+                        )
+    results: dict[str, Any] = {}
+    for name, t in totals.items():
+        results[name] = {
+            "gold": t["gold"],
+            "predicted": t["pred"],
+            "exact": prf(t["exact"], t["pred"], t["gold"]),
+            "lenient": prf(t["lenient"], t["pred"], t["gold"]),
+            "speaker_accuracy": round(t["speaker_ok"] / t["lenient"], 4) if t["lenient"] else 0.0,
+        }
+        if details:
+            results[name]["notes"] = notes[name]
+    return results
+
+
+def timing(corpora: Path, repeat: int) -> dict[str, Any]:
+    sources = sorted(corpora.glob("readability-pages/*/source.html")) + sorted(
+        corpora.glob("wcxb-articles/*/source.html")
+    )
+    sources += sorted((corpora.parent / "seed").glob("*.txt"))
+    parse_time = extract_time = 0.0
+    pages = 0
+    for path in sources:
+        data = path.read_bytes()
+        try:
+            start = time.perf_counter()
+            for _ in range(repeat):
+                article = articlekit.parse(data, enrich=False)
+            parse_time += time.perf_counter() - start
+        except articlekit.ArticlekitError:
+            continue
+        text = article.text
+        start = time.perf_counter()
+        for _ in range(repeat):
+            articlekit.extract_quotes(text)
+        extract_time += time.perf_counter() - start
+        pages += 1
+    return {
+        "pages": pages,
+        "parse_seconds": round(parse_time / repeat, 3),
+        "extract_seconds": round(extract_time / repeat, 3),
+        "extract_percent_of_parse": round(100 * extract_time / parse_time, 1) if parse_time else None,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--annotations", type=Path, default=HERE / "annotations.json")
+    parser.add_argument("--details", action="store_true", help="list every miss, false alarm and wrong speaker")
+    parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="timing repetitions")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    corpora = shared_dir() / "corpora"
+    if not corpora.exists():
+        print(f"{corpora} is absent: the shared corpora are needed", file=sys.stderr)
+        return 2
+    annotations = json.loads(args.annotations.read_text(encoding="utf-8"))
+    results: dict[str, Any] = {
+        "pages": len(annotations["pages"]),
+        "systems": evaluate(annotations, corpora, args.details),
+    }
+    if not args.no_timing:
+        results["timing"] = timing(corpora, args.repeat)
+    print(f"{results['pages']} pages, {results['systems']['articlekit']['gold']} annotated quotes")
+    print(f"{'system':<12}{'exact P/R/F1':<26}{'lenient P/R/F1':<26}speaker acc.")
+    for name, r in results["systems"].items():
+        e, le = r["exact"], r["lenient"]
+        print(
+            f"{name:<12}{e['precision']:.3f}/{e['recall']:.3f}/{e['f1']:.3f}{'':<9}"
+            f"{le['precision']:.3f}/{le['recall']:.3f}/{le['f1']:.3f}{'':<9}{r['speaker_accuracy']:.3f}"
+        )
+    if "timing" in results:
+        t = results["timing"]
+        print(
+            f"timing over {t['pages']} pages: parse {t['parse_seconds']}s, quotes {t['extract_seconds']}s "
+            f"= {t['extract_percent_of_parse']}% of parse time"
+        )
+    if args.details:
+        for name, r in results["systems"].items():
+            print(f"\n# {name}")
+            for line in r["notes"]:
+                print(line)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
