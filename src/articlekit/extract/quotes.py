@@ -36,6 +36,7 @@ that text. The work runs in four passes, each linear in the length of the text:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -204,6 +205,7 @@ _OPEN_BEFORE = set(" \t\u00a0([{—–-/\u2014\u2013")
 _ABBREVIATIONS = _wordset(
     "mr mrs ms dr st jr sr gen sen rep gov prof lt col sgt capt adm rev no vs etc inc co corp ltd u.s u.k"
 )
+_LATER_CLOSER = re.compile(r"[^\s]’(?![\w])")
 _SIGN_READS = re.compile(r"^\s*,?\s*(?:reads?|read)\b", re.IGNORECASE)
 _INTRODUCING = re.compile(r"\b(?:that|saying|as saying)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+")
@@ -454,6 +456,9 @@ class _Extractor:
                 continue
             # kind == "s": outer single quotes; double marks inside are nested
             if mark in "’'" and not nxt.isalnum():
+                word_after = paragraph[i + 2 : i + 3]
+                if prev == "s" and nxt == " " and word_after.islower() and _LATER_CLOSER.search(paragraph, i + 1):
+                    continue  # "the farmers’ money": a plural's apostrophe, the quote closes later
                 if i > 0 and not prev.isspace():
                     self._append(open_at, base + i, first, open_at - 1, base + i, index)
                     kind = None
@@ -461,6 +466,12 @@ class _Extractor:
                 self._append(open_at, base + i, first, open_at - 1, None, index)
                 open_at, first = base + i + 1, index
         if kind is None:
+            return None
+        opened = self.text[open_at : open_at + 1]
+        lead = self.text[max(base, open_at - 3) : max(base, open_at - 1)].strip()
+        if first == index and open_at - 1 > base and not (opened[:1].isupper() or lead.endswith((":", ","))):
+            # "the “plan after…": an unpaired mark in mid-sentence does not open a long quote
+            self._append(open_at, base + len(paragraph), first, open_at - 1, None, index)
             return None
         return (open_at, first, kind)
 
@@ -788,8 +799,11 @@ class _Extractor:
             seen_key = " ".join(text[raw.start : raw.end].split()).strip(" .,").lower()
             seen[seen_key] = seen.get(seen_key, 0) + 1
         previous_kept: _Raw | None = None
-        for raw in self.raws:
-            self._judge(raw, seen, previous_kept)
+        for index, raw in enumerate(self.raws):
+            following = self.raws[index + 1] if index + 1 < len(self.raws) else None
+            if following is not None and (following.paragraph != raw.last_paragraph or not following.direct):
+                following = None
+            self._judge(raw, seen, previous_kept, following)
             if raw.keep:
                 previous_kept = raw
 
@@ -798,7 +812,7 @@ class _Extractor:
             self._lowered = self.text.lower()
         return self._lowered
 
-    def _judge(self, raw: _Raw, seen: dict[str, int], previous: _Raw | None) -> None:
+    def _judge(self, raw: _Raw, seen: dict[str, int], previous: _Raw | None, following: _Raw | None) -> None:
         text = self.text
         content = text[raw.start : raw.end]
         words = content.split()
@@ -861,7 +875,9 @@ class _Extractor:
             return
         sentence_like = content[:1].isupper() or content[:1] in "[(…." or not content[:1].isalpha()
         after_colon = left.rstrip().endswith(":")
-        continuing = previous is not None and previous.speaker is not None and previous.paragraph >= raw.paragraph - 1
+        continuing = (
+            previous is not None and previous.speaker is not None and previous.paragraph >= raw.paragraph - 1
+        ) or (following is not None and sentence_like)
         if count <= 2:
             raw.keep = False
         elif (
@@ -978,22 +994,28 @@ class _Extractor:
         return start
 
     def _resolve_description(self, phrase: str, position: int) -> str | None:
+        """``the spokesman`` → the person the text earlier calls spokesman, else the phrase."""
         words = phrase.split()
         head = words[-1].lower().strip(".,")
         if words[0].lower() == "the" and len(words) <= 4 and head.isalpha():
             earlier = self.masked[max(0, position - 5000) : position]
+            escaped = re.escape(head)
             pattern = re.compile(
-                rf"\b{re.escape(head)}\s+((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*)"
-                rf"|((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*),\s+(?:the|a|an)\s+[^,.\x00]{{0,60}}?\b{re.escape(head)}\b",
+                rf"\b(?i:{escaped})\s+((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*)"
+                rf"|((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*),\s+(?:the|a|an|its|their)\s+[^,.\x00]{{0,60}}?\b(?i:{escaped})\b"
+                rf"|(?i:{escaped}),\s+((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*),",
             )
+            index = self._names()
             best = None
             for match in pattern.finditer(earlier):
-                best = match
-            if best is not None:
-                tokens = (best.group(1) or best.group(2)).split()
+                tokens = (match.group(1) or match.group(2) or match.group(3)).split()
                 name = _strip_titles(tokens)
                 if name and name[0].lower() not in _STOP_CAPS:
-                    return self._full_name(" ".join(name))
+                    full = index.full(" ".join(name), max(0, position - 5000) + match.start() + 1)
+                    if index.is_person(full) or len(name) >= 2:
+                        best = full
+            if best is not None:
+                return best
         return phrase
 
 
@@ -1125,6 +1147,12 @@ def _after_preposition(phrase: str, start: int) -> bool:
     return bool(before) and before[-1] in _PREPOSITIONS
 
 
+def _last_before(positions: list[int], position: int) -> int:
+    """The last of the sorted ``positions`` before ``position``, or -1."""
+    index = bisect.bisect_left(positions, position)
+    return positions[index - 1] if index else -1
+
+
 _PRONOUN_WORDS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 
 
@@ -1138,16 +1166,16 @@ class _NameIndex:
         by_last: dict[str, str] = {}
         by_first: dict[str, dict[str, int]] = {}
         titled: set[str] = set()
-        #: first or last word → (position, full name) of each mention of a name of 2–4 words
-        self.keyed: dict[str, list[tuple[int, str]]] = {}
+        #: first or last word → full name → positions of its mentions (names of 2–4 words)
+        self.keyed: dict[str, dict[str, list[int]]] = {}
         for start, _end, tokens, _poss in self.runs:
             name = _strip_titles(tokens)
             if len(name) == 1:
                 singles.add(name[0])
             elif 2 <= len(name) <= 4:
                 joined = " ".join(name)
-                self.keyed.setdefault(name[-1], []).append((start, joined))
-                self.keyed.setdefault(name[0], []).append((start, joined))
+                self.keyed.setdefault(name[-1], {}).setdefault(joined, []).append(start)
+                self.keyed.setdefault(name[0], {}).setdefault(joined, []).append(start)
                 if len(name) < len(tokens):
                     titled.add(joined)
                 if len(joined) > len(by_last.get(name[-1], "")):
@@ -1189,15 +1217,17 @@ class _NameIndex:
             lowered = name.lower()
             best: tuple[int, str] | None = None
             size = 0
-            for pos, joined in self.keyed.get(tokens[-1], []):
-                if pos >= position or not joined.lower().endswith(" " + lowered):
+            for joined, positions in self.keyed.get(tokens[-1], {}).items():
+                pos = _last_before(positions, position)
+                if pos < 0 or not joined.lower().endswith(" " + lowered):
                     continue
                 length = joined.count(" ")
                 if best is None or length > size or (length == size and pos > best[0]):
                     best, size = (pos, joined), length
             if best is None and len(tokens) == 1 and tokens[0] not in self.by_last:
-                for pos, joined in self.keyed.get(tokens[0], []):
-                    fits = pos < position and joined.startswith(name + " ") and (best is None or pos > best[0])
+                for joined, positions in self.keyed.get(tokens[0], {}).items():
+                    pos = _last_before(positions, position)
+                    fits = pos >= 0 and joined.startswith(name + " ") and (best is None or pos > best[0])
                     if fits and not any(t.lower().strip(".") in _ORG_WORDS for t in joined.split()):
                         best = (pos, joined)
             if best is not None:
