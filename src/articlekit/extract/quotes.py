@@ -213,6 +213,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+")
 _WINDOW = 300
 _MAX_SUBJECT_WORDS = 10
 _MASK = "\x00"
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @attrs.define
@@ -479,15 +480,20 @@ class _Extractor:
 
     def mask(self) -> None:
         """The text with quote contents blanked (end punctuation kept), for cue and name search."""
-        chars = list(self.text)
+        pieces: list[str] = []
+        done = 0
         for raw in self.raws:
             end = raw.end
             if end > raw.start and self.text[end - 1] in ".!?…":
                 end -= 1
-            for k in range(raw.start, end):
-                if chars[k] != "\n":
-                    chars[k] = _MASK
-        self.masked = "".join(chars)
+            start = max(raw.start, done)
+            if end <= start:
+                continue
+            pieces.append(self.text[done:start])
+            pieces.append(_NOT_NEWLINE.sub(_MASK, self.text[start:end]))
+            done = end
+        pieces.append(self.text[done:])
+        self.masked = "".join(pieces)
 
     def _sentence_bounds(self, raw: _Raw) -> tuple[int, int, int, int]:
         """(paragraph start, sentence start, sentence end, paragraph end) around ``raw``."""
@@ -999,12 +1005,7 @@ class _Extractor:
         head = words[-1].lower().strip(".,")
         if words[0].lower() == "the" and len(words) <= 4 and head.isalpha():
             earlier = self.masked[max(0, position - 5000) : position]
-            escaped = re.escape(head)
-            pattern = re.compile(
-                rf"\b(?i:{escaped})\s+((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*)"
-                rf"|((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*),\s+(?:the|a|an|its|their)\s+[^,.\x00]{{0,60}}?\b(?i:{escaped})\b"
-                rf"|(?i:{escaped}),\s+((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*),",
-            )
+            pattern = _description_pattern(head)
             index = self._names()
             best = None
             for match in pattern.finditer(earlier):
@@ -1084,10 +1085,7 @@ def _strip_titles(tokens: Sequence[str]) -> list[str]:
     for i, token in enumerate(tokens):
         if token.lower() in _TITLES:
             cut = i + 1
-    name = list(tokens[cut:])
-    if name and all(t.isupper() and len(t) > 1 for t in name) and len(name) == 1:
-        return name  # an acronym (NASA, UNICEF): an organisation
-    return name
+    return list(tokens[cut:]) if cut else list(tokens)
 
 
 _SMALL_WORDS = _wordset("a an the of and or in on at to for with by from is are as vs nor but")
@@ -1147,6 +1145,18 @@ def _after_preposition(phrase: str, start: int) -> bool:
     return bool(before) and before[-1] in _PREPOSITIONS
 
 
+@functools.lru_cache(maxsize=256)
+def _description_pattern(head: str) -> re.Pattern[str]:
+    """``spokesman Karl Brandt``, ``Karl Brandt, the ministry's spokesman``, ``spokesman, Karl Brandt,``."""
+    escaped = re.escape(head)
+    name = r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)"
+    return re.compile(
+        rf"\b(?i:{escaped})\s+{name}"
+        rf"|{name},\s+(?:the|a|an|its|their)\s+[^,.\x00]{{0,60}}?\b(?i:{escaped})\b"
+        rf"|(?i:{escaped}),\s+{name},"
+    )
+
+
 def _last_before(positions: list[int], position: int) -> int:
     """The last of the sorted ``positions`` before ``position``, or -1."""
     index = bisect.bisect_left(positions, position)
@@ -1168,8 +1178,9 @@ class _NameIndex:
         titled: set[str] = set()
         #: first or last word → full name → positions of its mentions (names of 2–4 words)
         self.keyed: dict[str, dict[str, list[int]]] = {}
-        for start, _end, tokens, _poss in self.runs:
-            name = _strip_titles(tokens)
+        stripped = [(run[0], _strip_titles(run[2])) for run in self.runs]
+        for (start, name), run in zip(stripped, self.runs, strict=True):
+            tokens = run[2]
             if len(name) == 1:
                 singles.add(name[0])
             elif 2 <= len(name) <= 4:
@@ -1198,8 +1209,7 @@ class _NameIndex:
             if joined in titled or tokens[-1] in singles or spoke or tokens[0] in speakers:
                 self.people.add(joined)
         self.persons: list[tuple[int, str]] = []
-        for start, _end, tokens, _poss in self.runs:
-            name = _strip_titles(tokens)
+        for start, name in stripped:
             if name and (name[-1] in self.keyed or name[0] in self.by_first):
                 full = self.full(" ".join(name), start + 1)
                 if full in self.people:
