@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/quotes/evaluate.py                 # scores and timing
+    python benchmarks/quotes/evaluate.py                 # scores (dev and held-out splits) and timing
     python benchmarks/quotes/evaluate.py --details       # also every miss, false alarm and wrong speaker
     python benchmarks/quotes/evaluate.py --json out.json # machine-readable results
 
@@ -140,12 +140,12 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def evaluate(annotations: dict[str, Any], corpora: Path, details: bool) -> dict[str, Any]:
+def evaluate(pages: list[dict[str, Any]], corpora: Path, details: bool) -> dict[str, Any]:
     totals = {
         name: {"gold": 0, "pred": 0, "exact": 0, "lenient": 0, "speaker_ok": 0, "surname_ok": 0} for name in SYSTEMS
     }
     notes: dict[str, list[str]] = {name: [] for name in SYSTEMS}
-    for entry in annotations["pages"]:
+    for entry in pages:
         page = entry["page"]
         text = reference_text(corpora, page)
         gold = entry["quotes"]
@@ -264,21 +264,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{corpora} is absent: the shared corpora are needed", file=sys.stderr)
         return 2
     annotations = json.loads(args.annotations.read_text(encoding="utf-8"))
+    splits: dict[str, list[dict[str, Any]]] = {}
+    for entry in annotations["pages"]:
+        splits.setdefault(entry.get("split", "dev"), []).append(entry)
     results: dict[str, Any] = {
-        "pages": len(annotations["pages"]),
-        "systems": evaluate(annotations, corpora, args.details),
+        "splits": {name: evaluate(pages, corpora, args.details) for name, pages in splits.items()}
     }
     if not args.no_timing:
         results["timing"] = timing(corpora, args.repeat)
-    print(f"{results['pages']} pages, {results['systems']['articlekit']['gold']} annotated quotes")
-    print(f"{'system':<12}{'exact P/R/F1':<26}{'lenient P/R/F1':<26}{'speaker acc.':<14}(last word only)")
-    for name, r in results["systems"].items():
-        e, le = r["exact"], r["lenient"]
-        print(
-            f"{name:<12}{e['precision']:.3f}/{e['recall']:.3f}/{e['f1']:.3f}{'':<9}"
-            f"{le['precision']:.3f}/{le['recall']:.3f}/{le['f1']:.3f}{'':<9}{r['speaker_accuracy']:.3f}{'':<9}"
-            f"{r['speaker_accuracy_last_word']:.3f}"
-        )
+    for split, systems in results["splits"].items():
+        pages = splits[split]
+        print(f"\n[{split}] {len(pages)} pages, {systems['articlekit']['gold']} annotated quotes")
+        print(f"{'system':<12}{'exact P/R/F1':<26}{'lenient P/R/F1':<26}{'speaker acc.':<14}(last word only)")
+        for name, r in systems.items():
+            e, le = r["exact"], r["lenient"]
+            print(
+                f"{name:<12}{e['precision']:.3f}/{e['recall']:.3f}/{e['f1']:.3f}{'':<9}"
+                f"{le['precision']:.3f}/{le['recall']:.3f}/{le['f1']:.3f}{'':<9}{r['speaker_accuracy']:.3f}{'':<9}"
+                f"{r['speaker_accuracy_last_word']:.3f}"
+            )
     if "timing" in results:
         t = results["timing"]
         print(
@@ -289,10 +293,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"quotes on the {t['reference_bodies']} reference bodies: {t['extract_ms_per_reference_body']} ms per page"
         )
     if args.details:
-        for name, r in results["systems"].items():
-            print(f"\n# {name}")
-            for line in r["notes"]:
-                print(line)
+        for split, systems in results["splits"].items():
+            for name, r in systems.items():
+                print(f"\n# {split}: {name}")
+                for line in r["notes"]:
+                    print(line)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -80,6 +80,9 @@ REPORTING_VERBS: tuple[str, ...] = (
     "acknowledges", "admitted", "admits", "conceded", "concedes", "agreed", "agrees", "denied",
     "suggested", "suggests", "predicted", "predicts", "promised", "vowed", "vows", "pledged",
     "assured", "boasted", "bragged", "retweeted", "retweets", "inquired", "queried",
+    "shares", "reveals", "clarified", "clarifies", "instructed", "instructs", "advised", "advises",
+    "recommended", "recommends", "highlighted", "highlights", "elaborated", "elaborates", "affirmed",
+    "affirms", "weighed in", "weighs in", "cautions", "stressed", "recounts", "writes in",
     "had written", "has written",
     # warning, urging, asking
     "warned", "warns", "cautioned", "urged", "urges", "begged", "demanded",
@@ -150,7 +153,8 @@ _TITLES = _wordset(
     minister's st st. saint owner co-owner manager partner analyst economist historian researcher
     scientist astronomer physician dean head chef expert consultant strategist pollster activist
     actor actress singer author writer novelist journalist reporter correspondent photographer artist
-    designer engineer developer host anchor producer officer"""
+    designer engineer developer host anchor producer officer lead planner senior associate executive
+    managing creative co-owner cofounder"""
 )
 #: Capitalised words that start sentences or name days and months, not people.
 _STOP_CAPS = _wordset(
@@ -206,6 +210,12 @@ _ABBREVIATIONS = _wordset(
     "mr mrs ms dr st jr sr gen sen rep gov prof lt col sgt capt adm rev no vs etc inc co corp ltd u.s u.k"
 )
 _LATER_CLOSER = re.compile(r"[^\s]’(?![\w])")
+_FUNCTION_WORDS = _wordset(
+    """by to not and or in at for of that because as when but than with without on from about against
+    after before since until if while so then is was were are be been into over under toward towards
+    during despite unless whether who which where what how why instead only even also too either nor
+    he she they it we you i his her their its our my your this these those there here"""
+)
 _SIGN_READS = re.compile(r"^\s*,?\s*(?:reads?|read)\b", re.IGNORECASE)
 _INTRODUCING = re.compile(r"\b(?:that|saying|as saying)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+")
@@ -659,7 +669,7 @@ class _Extractor:
         subject = lead.strip(_PUNCT_SPACE)
         # inverted when nothing precedes the verb: "said X: …"
         speaker = self._subject_phrase(lead) if subject else self._object_phrase(gap)
-        if speaker is None and not subject:
+        if speaker is None and (not subject or (not direct and len(self.text[raw.start : raw.end].split()) <= 4)):
             return False
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
         return True
@@ -669,7 +679,14 @@ class _Extractor:
         found = None
         for match in self._valid_cues(sentence):
             found = match
-        if found is None or len(sentence[found.end() :].split()) > 3 or found.group(0).lower() == "according to":
+        if found is not None and len(sentence[found.end() :].split()) > 3:
+            # "Helmstetter says there's been a rise in…": the first cue, when a short subject opens it
+            first = next(self._valid_cues(sentence), None)
+            opening = sentence[: first.start()].split() if first is not None else []
+            if first is None or not 0 < len(opening) <= 4 or _MASK in sentence[: first.start()]:
+                return None
+            found = first
+        if found is None or found.group(0).lower() == "according to":
             return None
         lead = sentence[: found.start()]
         if _MASK in lead:
@@ -769,6 +786,12 @@ class _Extractor:
             if len(runs) == 1 and runs[0][0] == 0 and runs[0][1] == len(phrase) and not runs[0][3]:
                 name = _strip_titles(runs[0][2])
                 return "\x02" + " ".join(name) if name else None
+            titled = [i for i, w in enumerate(words) if w.lower() in _TITLES]
+            if runs and titled and runs[-1][1] == len(phrase) and not runs[-1][3]:
+                # "Estera Events Co-Owner and Lead Planner Bianca Hall": the name after the roles
+                name = _strip_titles(runs[-1][2])
+                if name and not any(w.lower() in _TITLES for w in name):
+                    return "\x02" + " ".join(name)
             if words[0].lower() == "the":
                 return "the " + " ".join(words[1:])
             return phrase
@@ -867,6 +890,16 @@ class _Extractor:
         left_word = left.rstrip().split()[-1].lower() if left.strip() else ""
         if count <= 6 and left_word in _DETERMINER_WORDS and not raw.direct and (raw.cue is None or count < 3):
             raw.keep = False  # a term: the "safety net", a "fresh, wild-caught fillet"
+            return
+        next_word = right.split()[0].strip(".,;:!?)") if right[:1] == " " and right.split() else ""
+        modifier = next_word.isalpha() and next_word.islower() and next_word not in _FUNCTION_WORDS
+        if (
+            count <= 2
+            and not raw.direct
+            and modifier
+            and (left_word in _PREPOSITIONS or left_word in _DETERMINER_WORDS)
+        ):
+            raw.keep = False  # a modifier: labels with "natural" claims
             return
         if raw.sibling:
             return
