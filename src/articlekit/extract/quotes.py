@@ -397,8 +397,12 @@ class _Extractor:
         size = len(paragraph)
         skip_next = False
         skip_until = -1
+        straight_total = paragraph.count('"')
+        straight_seen = 0
         for match in _MARKS.finditer(paragraph):
             i = match.start()
+            if paragraph[i] == '"':
+                straight_seen += 1
             if i <= skip_until:
                 continue
             if skip_first:
@@ -411,6 +415,8 @@ class _Extractor:
             mark = paragraph[i]
             prev = paragraph[i - 1] if i > 0 else " "
             nxt = paragraph[i + 1] if i + 1 < size else " "
+            if mark in "’'" and prev.isalpha() and nxt.isalpha():
+                continue  # the apostrophe of "don’t"
             opener_context = (prev in _OPEN_BEFORE or prev in _DOUBLE_OPEN or prev in "‘") and not nxt.isspace()
             if mark in "’'" and nxt == mark:
                 # ’’ or '' : a double closing mark (or a nested single closed with its outer one)
@@ -444,7 +450,7 @@ class _Extractor:
                     if mark == '"' and open_char == '"' and prev.isspace() and nxt.isalnum():
                         # an opener while a straight quote is open: a nested quote when two more
                         # marks follow ("a "b" c"), else the first opener was never closed
-                        if paragraph.count('"', i + 1) >= 2:
+                        if straight_total - straight_seen >= 2:
                             nested = paragraph.find('"', i + 1)
                             outer = paragraph.find('"', nested + 1)
                             self._append(open_at, base + outer, first, open_at - 1, base + outer, index)
@@ -1063,6 +1069,8 @@ def _clean_token(word: str) -> str:
 
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
+
+
 _CAP_WORD = re.compile(rf"(?<![\w’'\-.])[{_UPPER}][\w’'.\-]*")
 _PARTICLE_GAP = re.compile(r"(?: (?:" + "|".join(re.escape(p) for p in sorted(_PARTICLES)) + r"))+ ")
 
