@@ -245,6 +245,26 @@ def timing(corpora: Path, repeat: int) -> dict[str, Any]:
     }
 
 
+def proxy_timing(corpora: Path) -> dict[str, Any]:
+    """readability-lxml's time per page (a pure-Python lxml extractor, a stand-in for a full HTML
+    parse while articlekit has none registered)."""
+    from readability import Document as ReadabilityDocument
+
+    sources = sorted(corpora.glob("readability-pages/*/source.html")) + sorted(
+        corpora.glob("wcxb-articles/*/source.html")
+    )
+    start = time.perf_counter()
+    done = 0
+    for path in sources:
+        try:
+            ReadabilityDocument(path.read_text(encoding="utf-8", errors="replace")).summary()
+        except Exception:
+            continue  # a page readability cannot read is skipped
+        done += 1
+    elapsed = time.perf_counter() - start
+    return {"pages": done, "ms_per_page": round(1000 * elapsed / done, 2) if done else None}
+
+
 def _all_pages(corpora: Path) -> list[str]:
     pages = [f"readability-pages/{p.parent.name}" for p in sorted(corpora.glob("readability-pages/*/expected.html"))]
     pages += [f"wcxb-articles/{p.parent.name}" for p in sorted(corpora.glob("wcxb-articles/*/expected.txt"))]
@@ -257,6 +277,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="list every miss, false alarm and wrong speaker")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--repeat", type=int, default=1, help="timing repetitions")
+    parser.add_argument(
+        "--proxy",
+        action="store_true",
+        help="also time readability-lxml on every page, as a stand-in for a full HTML parse",
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     corpora = shared_dir() / "corpora"
@@ -272,6 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if not args.no_timing:
         results["timing"] = timing(corpora, args.repeat)
+        if args.proxy:
+            results["timing"]["proxy"] = proxy_timing(corpora)
     for split, systems in results["splits"].items():
         pages = splits[split]
         print(f"\n[{split}] {len(pages)} pages, {systems['articlekit']['gold']} annotated quotes")
@@ -292,6 +319,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"quotes on the {t['reference_bodies']} reference bodies: {t['extract_ms_per_reference_body']} ms per page"
         )
+        if "proxy" in t and t["proxy"]["ms_per_page"]:
+            share = 100 * t["extract_ms_per_reference_body"] / t["proxy"]["ms_per_page"]
+            print(
+                f"readability-lxml (stand-in for an HTML parse): {t['proxy']['ms_per_page']} ms per page; "
+                f"quotes on a body = {share:.1f}% of that"
+            )
     if args.details:
         for split, systems in results["splits"].items():
             for name, r in systems.items():
