@@ -221,6 +221,9 @@ _INTRODUCING = re.compile(r"\b(?:that|saying|as saying)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+")
 #: Work bounds: text this far around a quote is searched for its attribution.
 _WINDOW = 300
+#: The name index reads this much text before the first quote and after the last one.
+_INDEX_BEFORE = 30_000
+_INDEX_AFTER = 3_000
 _MAX_SUBJECT_WORDS = 10
 _MASK = "\x00"
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -990,7 +993,12 @@ class _Extractor:
     def _names(self) -> _NameIndex:
         if self._index is None:
             speakers = {r.speaker[1:] for r in self.raws if r.keep and r.speaker and r.speaker[:1] == "\x02"}
-            self._index = _NameIndex(self.masked, self.verb_words, speakers)
+            kept = [r for r in self.raws if r.keep] or self.raws
+            # The names an article's quotes need are in the article: on a page that kept its
+            # boilerplate, the text far before the first quote or after the last is not read.
+            lo = max(0, kept[0].opener - _INDEX_BEFORE)
+            hi = min(len(self.masked), kept[-1].end + _INDEX_AFTER)
+            self._index = _NameIndex(self.masked, self.verb_words, speakers, lo, hi)
         return self._index
 
     def _full_name(self, name: str, position: int | None = None) -> str:
@@ -1210,9 +1218,13 @@ _PRONOUN_WORDS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 class _NameIndex:
     """The names of an article (outside its quotes): full forms, persons, genders, organisations."""
 
-    def __init__(self, masked: str, verb_words: frozenset[str], speakers: Iterable[str] = ()) -> None:
+    def __init__(
+        self, masked: str, verb_words: frozenset[str], speakers: Iterable[str] = (), lo: int = 0, hi: int | None = None
+    ) -> None:
         self.masked = masked
-        self.runs = _name_runs(masked, verb_words)
+        self.lo = lo
+        self.hi = len(masked) if hi is None else hi
+        self.runs = [(a + lo, b + lo, t, p) for a, b, t, p in _name_runs(masked[lo : self.hi], verb_words)]
         singles: set[str] = set()
         by_last: dict[str, str] = {}
         by_first: dict[str, dict[str, int]] = {}
@@ -1302,8 +1314,8 @@ class _NameIndex:
             subject: str | None = None
             persons = self.persons
             k = 0
-            position = 0
-            for match in _SENTENCE_END.finditer(self.masked + " "):
+            position = self.lo
+            for match in _SENTENCE_END.finditer(self.masked[: self.hi] + " ", self.lo):
                 end = match.end()
                 first: str | None = None
                 while k < len(persons) and persons[k][0] < end:
