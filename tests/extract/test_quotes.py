@@ -418,3 +418,17 @@ def test_seed_quotes(seed_path: Path) -> None:
         assert text.count("\n\n", 0, quote.span.start) == quote.paragraph
     assert article.quotes[3].text == "just a question of how many die before"
     assert article.quotes[4].text.endswith("Vladimir Putin,")
+
+
+def test_q_element_text_is_a_quote_with_its_speaker() -> None:
+    paragraphs = ("Fisher Mona Grieg looked at the river.", "The delta is dying, Grieg said on Monday.")
+    html = (
+        "<html><body><p>Fisher Mona Grieg looked at the river.</p>"
+        "<p><q>The delta is dying</q>, Grieg said on Monday.</p></body></html>"
+    )
+    article = Article(paragraphs=paragraphs)
+    spans = enrich.q_spans(article, Document(html))
+    assert [article.text[a:b] for a, b in spans] == ["The delta is dying"]
+    enriched = enrich.articlekit_enrich(article=article, document=Document(html))
+    assert enriched is not None
+    assert [(q.text, q.speaker, q.cue) for q in enriched.quotes] == [("The delta is dying", "Mona Grieg", "said")]

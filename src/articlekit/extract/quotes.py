@@ -154,7 +154,8 @@ _TITLES = _wordset(
     scientist astronomer physician dean head chef expert consultant strategist pollster activist
     actor actress singer author writer novelist journalist reporter correspondent photographer artist
     designer engineer developer host anchor producer officer lead planner senior associate executive
-    managing creative co-owner cofounder"""
+    managing creative co-owner cofounder farmer fisher fisherman teacher nurse student resident worker
+    driver pilot soldier mother skipper trader shopkeeper baker priest pastor volunteer witness"""
 )
 #: Capitalised words that start sentences or name days and months, not people.
 _STOP_CAPS = _wordset(
@@ -283,7 +284,11 @@ def _verb_words(verbs: tuple[str, ...]) -> frozenset[str]:
 
 
 def extract_quotes(
-    text: str, *, extra_verbs: Iterable[str] = (), quoted_paragraphs: Collection[int] = ()
+    text: str,
+    *,
+    extra_verbs: Iterable[str] = (),
+    quoted_paragraphs: Collection[int] = (),
+    quoted_spans: Collection[tuple[int, int]] = (),
 ) -> tuple[Quote, ...]:
     """Direct quotations in ``text`` (paragraphs separated by ``"\\n\\n"``), in text order.
 
@@ -291,12 +296,16 @@ def extract_quotes(
     :param extra_verbs: reporting verbs or phrases besides :data:`REPORTING_VERBS`.
     :param quoted_paragraphs: indices of paragraphs that are quotations as a whole although they
         carry no quote marks (an HTML ``<blockquote>``).
+    :param quoted_spans: ``(start, end)`` offsets of words that are quoted without quote marks
+        (an HTML ``<q>``); they are attributed like any other quote.
     :returns: quotes whose spans slice ``text`` exactly, ordered and non-overlapping.
     """
     if not text:
         return ()
     verbs = tuple(dict.fromkeys((*REPORTING_VERBS, *extra_verbs)))
-    return _Extractor(text, verbs, frozenset(quoted_paragraphs)).run()
+    extractor = _Extractor(text, verbs, frozenset(quoted_paragraphs))
+    extractor.spans = [(a, b) for a, b in quoted_spans if 0 < a < b <= len(text) and "\n\n" not in text[a:b]]
+    return extractor.run()
 
 
 class _Extractor:
@@ -311,6 +320,7 @@ class _Extractor:
             self.starts.append(offset)
             offset += len(paragraph) + 2
         self.blocks = blocks
+        self.spans: list[tuple[int, int]] = []
         self.raws: list[_Raw] = []
         self.masked = ""
         self._index: _NameIndex | None = None
@@ -322,6 +332,8 @@ class _Extractor:
 
     def run(self) -> tuple[Quote, ...]:
         self.pair_marks()
+        if self.spans:
+            self._add_spans()
         if not self.raws:
             return ()
         self.mask()
@@ -360,6 +372,18 @@ class _Extractor:
             carry = self._pair_paragraph(paragraph, base, index, carry)
         if carry is not None:
             self._add_unclosed(carry, len(self.paragraphs) - 1)
+
+    def _add_spans(self) -> None:
+        """Quoted words without marks (``<q>``): the character before and the last one stand in
+        for the marks; a span overlapping a quote found by its marks is dropped."""
+        taken = [(r.start, r.end) for r in self.raws]
+        for start, end in sorted(self.spans):
+            if any(start < b and a < end for a, b in taken):
+                continue
+            paragraph = bisect.bisect_right(self.starts, start) - 1
+            self.raws.append(_Raw(start, end, paragraph, start - 1, end - 1, paragraph))
+            taken.append((start, end))
+        self.raws.sort(key=lambda r: r.start)
 
     def _add_block(self, index: int) -> None:
         paragraph = self.paragraphs[index]

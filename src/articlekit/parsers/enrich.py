@@ -2,8 +2,8 @@
 
 Quotes a parser already set are kept; the extractor's quotes are added where they do not
 overlap them. Reporting verbs registered by plugins (``articlekit_reporting_verbs``) are used.
-For HTML documents, a body paragraph that is the text of a ``<blockquote>`` becomes a quote even
-without quote marks.
+For HTML documents, a body paragraph that is the text of a ``<blockquote>``, and the text of a
+``<q>`` element, become quotes even without quote marks.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from ..document import Document
 from ..extract.quotes import extract_quotes
 from ..models import Article, Quote
 
-__all__ = ["articlekit_enrich", "blockquote_paragraphs"]
+__all__ = ["articlekit_enrich", "blockquote_paragraphs", "q_spans"]
 
 hookimpl = pluggy.HookimplMarker("articlekit")
 
 _BLOCKQUOTE = re.compile(r"<blockquote\b[^>]*>(.*?)</blockquote\s*>", re.IGNORECASE | re.DOTALL)
+_Q = re.compile(r"<q\b[^>]*>(.*?)</q\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -41,6 +42,24 @@ def blockquote_paragraphs(article: Article, document: Document) -> set[int]:
     return {i for i, paragraph in enumerate(article.paragraphs) if _SPACE.sub(" ", paragraph).strip() in texts}
 
 
+def q_spans(article: Article, document: Document) -> list[tuple[int, int]]:
+    """Offsets in :attr:`Article.text` of the text of each ``<q>`` element of an HTML document."""
+    if document.kind != "html" or "<q" not in document.text.lower():
+        return []
+    text = article.text
+    spans: list[tuple[int, int]] = []
+    searched_from: dict[str, int] = {}
+    for match in _Q.finditer(document.text):
+        inner = _SPACE.sub(" ", html.unescape(_TAG.sub("", match.group(1)))).strip()
+        if not inner:
+            continue
+        start = text.find(inner, searched_from.get(inner, 0))
+        if start > 0:
+            spans.append((start, start + len(inner)))
+            searched_from[inner] = start + len(inner)
+    return spans
+
+
 def _overlaps(quote: Quote, others: tuple[Quote, ...]) -> bool:
     return any(quote.span.start < o.span.end and o.span.start < quote.span.end for o in others)
 
@@ -52,7 +71,12 @@ def articlekit_enrich(article: Article, document: Document) -> Article | None:
     from ..plugins import default_registry  # noqa: PLC0415 - plugins imports this module
 
     blocks = blockquote_paragraphs(article, document)
-    found = extract_quotes(article.text, extra_verbs=default_registry().reporting_verbs(), quoted_paragraphs=blocks)
+    found = extract_quotes(
+        article.text,
+        extra_verbs=default_registry().reporting_verbs(),
+        quoted_paragraphs=blocks,
+        quoted_spans=q_spans(article, document),
+    )
     if not found:
         return None
     existing = article.quotes
