@@ -746,8 +746,9 @@ class _Extractor:
                 continue
             if words[0].lower() in _PERSONAL or words[0].lower() == "they":
                 return "\x01" + words[0].lower()
-            runs = _name_runs(" ".join(words), self.verb_words)
-            if runs and runs[0][0] == 0 and not runs[0][3]:
+            joined = " ".join(words)
+            runs = _name_runs(joined, self.verb_words)
+            if runs and runs[0][0] == 0 and not runs[0][3] and joined[runs[0][1] :].strip():
                 name = _strip_titles(runs[0][2])
                 if name:
                     return "\x02" + " ".join(name)
@@ -1134,7 +1135,7 @@ def _name_runs(text: str, verb_words: frozenset[str]) -> list[tuple[int, int, li
         lower = word.lower()
         possessive = lower.endswith(("’s", "'s", "s’", "s'"))
         bare = word[:-2] if lower.endswith(("’s", "'s")) else word.rstrip("’'")
-        if lower in verb_words or bare.lower() in _STOP_CAPS:
+        if lower in verb_words or bare.lower() in _STOP_CAPS or lower.endswith(("n’t", "n't")):
             if tokens:
                 runs.append((run_start, run_end, tokens, False))
                 tokens = []
