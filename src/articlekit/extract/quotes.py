@@ -2,7 +2,8 @@
 
 :func:`extract_quotes` reads a body whose paragraphs are separated by a blank line (exactly
 :attr:`articlekit.Article.text`) and returns :class:`~articlekit.Quote` objects whose spans slice
-that text. The work runs in four passes, each linear in the length of the text:
+that text. The work runs in four passes; each reads the text once or looks at a bounded window
+around a quote, so no input can make it hang:
 
 1. **Marks.** Quote marks are paired paragraph by paragraph: curly and straight double quotes
    (also mixed, a straight opener closed by a curly one), ``’’`` and ``''`` as closers,
@@ -17,14 +18,17 @@ that text. The work runs in four passes, each linear in the length of the text:
    quote in the middle of a sentence whose verb is elsewhere in it (``X said he was "very
    moved"``). The verbs are :data:`REPORTING_VERBS` plus any a plugin registers
    (:func:`articlekit.hookspecs.articlekit_reporting_verbs`).
-3. **Filter.** Quote marks that do not hold speech are dropped: scare quotes (one or two words
-   with no reporting verb at hand), titles of works and slogans (title case, or after
-   ``titled``/``called``/``dubbed``…), nicknames between a first and a last name, and a
-   paragraph that only repeats a quote found elsewhere (a pull quote or subhead).
+3. **Filter.** Quote marks that do not hold speech are dropped: scare quotes and terms (one or
+   two words with no reporting verb at hand, ``the "safety net"``), titles of works and slogans
+   (title case, or after ``titled``/``called``/``dubbed``…), nicknames between a first and a last
+   name, signs (``"…," reads one``), the writer's own or hypothetical voice (``we were told``,
+   ``as if to say``), and a paragraph that only repeats a quote found elsewhere (a pull quote).
 4. **Speakers.** A name becomes the fullest form the text gives (``Peskov`` → ``Dmitry
    Peskov``), with titles (``President``, ``CEO``) dropped; ``he``/``she`` become the person the
-   nearest preceding sentence names first; ``they`` the last organisational speaker; ``the
-   spokesman`` the person the text earlier calls spokesman, else the description as written.
+   nearest preceding sentence names first (skipping people the text calls by the other
+   pronoun); ``it`` the organisation that opens a recent sentence; ``they`` the last
+   organisational speaker; ``the spokesman`` the person the text earlier calls spokesman, else
+   the description as written (``Ukraine’s ambassador to Germany``).
    A quote with no cue of its own continues the previous speaker when it follows in the same
    paragraph or opens the next one. Unknown is ``None``, never a bare pronoun.
 
