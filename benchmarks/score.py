@@ -1,0 +1,539 @@
+"""Scoring for the web-page benchmark and the CI quality gate: pure functions plus corpus loading.
+
+Nothing here knows how any extractor works. An extractor's output for one page is an
+:class:`Extraction`; a corpus page with its reference values is a :class:`Page`;
+:func:`score_page` compares the two and :func:`summarise` aggregates per-page scores.
+
+Metrics (each scored only on the pages whose reference value is present; ``None`` otherwise)
+---------------------------------------------------------------------------------------------
+body P/R/F1
+    Bag-of-tokens overlap. :func:`tokens` lower-cases the text (NFKC, ``casefold``) and splits
+    it into word tokens: runs of letters/digits (``\\w+`` without ``_``), except that every
+    Chinese/Japanese/Korean ideograph or kana is a token on its own (those scripts have no
+    spaces). Punctuation, list bullets and table bars are not tokens. With ``C`` the multiset
+    intersection of the predicted and reference tokens, precision = ``|C| / |predicted|``,
+    recall = ``|C| / |reference|``, F1 their harmonic mean. Empty output scores 0/0/0.
+    Order is ignored (as in Bevendorff et al., SIGIR 2023, and WCXB's own metric).
+title exact
+    Equal after :func:`normalise_text`: NFKC, curly/angle quotes to straight ones, dashes to
+    ``-``, whitespace collapsed and stripped. Case matters.
+byline F1
+    Bag-of-tokens F1 between the predicted authors (joined) and the reference byline, over
+    :func:`name_tokens`: :func:`tokens` without the connective words ``by``/``and``.
+date same-day
+    The reference's calendar day (as written, or its UTC day when it carries a time zone)
+    equals the prediction's calendar day (as given, or its UTC day when aware).
+site name
+    Equal after :func:`normalise_text` and ``casefold``; a leading ``www.`` is ignored.
+description
+    Equal after :func:`normalise_text` and ``casefold``. Only scored where the reference
+    description is the page's own meta description (``<meta name=description>``,
+    ``og:description``, ``twitter:description``): Readability's ``excerpt`` otherwise falls back
+    to the first body paragraph, which is not a description to reproduce.
+
+Corpora: ``readability-pages`` (body = text content of ``expected.html``; title, byline,
+publishedTime, siteName, excerpt from ``expected-metadata.json``) and ``wcxb-articles`` (body =
+``expected.txt``; title, author, publish_date and url from ``meta.json``). The shared folder
+comes from ``--shared``, ``$ARTICLEKIT_SHARED`` or ``<repo>/../shared``; a missing corpus is an
+error (:class:`CorpusMissing`), never a silent skip.
+
+Run ``python benchmarks/score.py`` to score articlekit alone and list its worst pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import re
+import statistics
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = {"readability": "readability-pages", "wcxb": "wcxb-articles"}
+
+__all__ = [
+    "CORPORA",
+    "CorpusMissing",
+    "Extraction",
+    "Page",
+    "body_scores",
+    "byline_f1",
+    "description_match",
+    "load_corpus",
+    "name_tokens",
+    "normalise_text",
+    "same_day",
+    "score_page",
+    "shared_dir",
+    "site_name_match",
+    "summarise",
+    "title_match",
+    "tokens",
+]
+
+
+class CorpusMissing(RuntimeError):
+    """The shared corpora are not where they were looked for."""
+
+
+# --------------------------------------------------------------------------- tokens and text
+
+# A word is a run of letters/digits; a CJK ideograph, kana or hangul syllable is a token alone.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_CONNECTIVES = frozenset({"by", "and"})
+
+
+def tokens(text: str | None) -> list[str]:
+    """The word tokens of ``text``, lower-cased (see the module docstring).
+
+    >>> tokens("Hello, World! It's 2024 — 東京です")
+    ['hello', 'world', 'it', 's', '2024', '東', '京', 'で', 'す']
+    """
+    if not text:
+        return []
+    return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def normalise_text(text: str | None) -> str:
+    """NFKC, straight quotes, ``-`` for dashes, whitespace collapsed and stripped.
+
+    >>> normalise_text("  \u201cHello\u201d \u2014  world\\n")
+    '"Hello" - world'
+    """
+    if not text:
+        return ""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
+
+
+def name_tokens(names: str | Iterable[str] | None) -> list[str]:
+    """Tokens of a byline or a list of names, without ``by``/``and``.
+
+    >>> name_tokens("By Jane Doe and John Smith")
+    ['jane', 'doe', 'john', 'smith']
+    """
+    if names is None:
+        return []
+    text = names if isinstance(names, str) else " ; ".join(names)
+    return [token for token in tokens(text) if token not in _CONNECTIVES]
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+@dataclass(frozen=True)
+class PRF:
+    precision: float
+    recall: float
+    f1: float
+
+
+def _bag_prf(predicted: Sequence[str], reference: Sequence[str]) -> PRF:
+    if not predicted or not reference:
+        return PRF(0.0, 0.0, 0.0)
+    common = sum((Counter(predicted) & Counter(reference)).values())
+    if common == 0:
+        return PRF(0.0, 0.0, 0.0)
+    precision = common / len(predicted)
+    recall = common / len(reference)
+    return PRF(precision, recall, 2 * precision * recall / (precision + recall))
+
+
+def body_scores(predicted: str | None, reference: str) -> PRF:
+    """Bag-of-tokens precision, recall and F1 of a body against the reference body.
+
+    >>> body_scores("the cat sat", "the cat sat down")
+    PRF(precision=1.0, recall=0.75, f1=0.8571428571428571)
+    """
+    return _bag_prf(tokens(predicted), tokens(reference))
+
+
+def title_match(predicted: str | None, reference: str) -> bool:
+    """Exact title match after :func:`normalise_text` (case kept).
+
+    >>> title_match("\u2018Spam\u2019  and eggs", "'Spam' and eggs")
+    True
+    """
+    return bool(predicted) and normalise_text(predicted) == normalise_text(reference)
+
+
+def byline_f1(predicted: str | Iterable[str] | None, reference: str) -> float:
+    """Bag-of-tokens F1 over :func:`name_tokens`.
+
+    >>> byline_f1(["Jane Doe"], "By Jane Doe and John Smith")
+    0.6666666666666666
+    """
+    return _bag_prf(name_tokens(predicted), name_tokens(reference)).f1
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def to_day(value: object) -> tuple[dt.date, dt.date | None] | None:
+    """``(calendar day as written, UTC day or None)`` of a date, datetime or date string."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        utc = value.astimezone(dt.UTC).date() if value.tzinfo is not None else None
+        return value.date(), utc
+    if isinstance(value, dt.date):
+        return value, None
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            parsed = None
+    if parsed is not None:
+        return to_day(parsed)
+    match = _ISO_DAY.search(text)
+    if match:
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3])), None
+        except ValueError:
+            return None
+    try:  # dateutil comes with the peers; the gate does without it
+        from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
+
+        return to_day(dateutil_parser.parse(text))
+    except (ImportError, ValueError, OverflowError, TypeError):
+        return None
+
+
+def same_day(predicted: object, reference: object) -> bool:
+    """Whether two dates fall on the same day (as written, or the same UTC day when both are aware).
+
+    >>> same_day(dt.datetime(2020, 5, 1, 23, tzinfo=dt.timezone(dt.timedelta(hours=-5))), "2020-05-02T04:00:00Z")
+    True
+    >>> same_day("2020-05-01", "2020-05-02")
+    False
+    """
+    left, right = to_day(predicted), to_day(reference)
+    if left is None or right is None:
+        return False
+    return left[0] == right[0] or (left[1] is not None and left[1] == right[1])
+
+
+def _loose(text: str | None) -> str:
+    return normalise_text(text).casefold()
+
+
+def site_name_match(predicted: str | None, reference: str) -> bool:
+    """Site name equal, case-insensitively, ignoring a leading ``www.``.
+
+    >>> site_name_match("The Guardian", "the guardian")
+    True
+    """
+    left, right = _loose(predicted).removeprefix("www."), _loose(reference).removeprefix("www.")
+    return bool(left) and left == right
+
+
+def description_match(predicted: str | None, reference: str) -> bool:
+    """Description equal after :func:`normalise_text`, case-insensitively."""
+    left = _loose(predicted)
+    return bool(left) and left == _loose(reference)
+
+
+# --------------------------------------------------------------------------- corpus pages
+
+
+@dataclass(frozen=True)
+class Page:
+    """One corpus page with its reference values (``None`` = not scored)."""
+
+    corpus: str
+    name: str
+    html: bytes
+    url: str | None
+    body: str
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Extraction:
+    """What one tool returned for one page (empty output = an :class:`Extraction` with defaults)."""
+
+    text: str = ""
+    title: str | None = None
+    authors: Sequence[str] = ()
+    published: object = None
+    site_name: str | None = None
+    description: str | None = None
+    error: str | None = None
+
+
+def shared_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--shared``, else ``$ARTICLEKIT_SHARED``, else ``<repo>/../shared``."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("ARTICLEKIT_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+
+
+def html_text(fragment: str) -> str:
+    """Text content of an HTML fragment, with a line break around every block element."""
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
+    return str(root.text_content())
+
+
+_DESCRIPTION_KEYS = frozenset({"description", "og:description", "twitter:description"})
+
+
+def _meta_descriptions(html: bytes) -> set[str]:
+    """The page's own descriptions: ``<meta name|property=description|og:…|twitter:…>``."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return set()
+    found = set()
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        content = meta.get("content")
+        if key in _DESCRIPTION_KEYS and content and content.strip():
+            found.add(_loose(content))
+    return found
+
+
+def _present(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _load_readability(folder: Path) -> Page:
+    html = (folder / "source.html").read_bytes()
+    meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+    description = _present(meta.get("excerpt"))
+    if description is not None and _loose(description) not in _meta_descriptions(html):
+        description = None
+    return Page(
+        corpus="readability",
+        name=folder.name,
+        html=html,
+        url=None,
+        body=html_text((folder / "expected.html").read_text(encoding="utf-8")),
+        title=_present(meta.get("title")),
+        byline=_present(meta.get("byline")),
+        published=_present(meta.get("publishedTime")),
+        site_name=_present(meta.get("siteName")),
+        description=description,
+    )
+
+
+def _load_wcxb(folder: Path) -> Page:
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    return Page(
+        corpus="wcxb",
+        name=folder.name,
+        html=(folder / "source.html").read_bytes(),
+        url=_present(meta.get("url")),
+        body=(folder / "expected.txt").read_text(encoding="utf-8"),
+        title=_present(meta.get("title")),
+        byline=_present(meta.get("author")),
+        published=_present(meta.get("publish_date")),
+    )
+
+
+def load_corpus(corpus: str, shared: str | os.PathLike[str] | None = None, limit: int | None = None) -> list[Page]:
+    """The pages of ``corpus`` (``readability`` or ``wcxb``), sorted by name.
+
+    :raises CorpusMissing: the corpus folder is absent or holds no pages.
+    """
+    if corpus not in CORPORA:
+        raise ValueError(f"unknown corpus {corpus!r}; expected one of {sorted(CORPORA)}")
+    folder = shared_dir(shared) / "corpora" / CORPORA[corpus]
+    if not folder.is_dir():
+        raise CorpusMissing(f"{folder} is absent: pass --shared or set ARTICLEKIT_SHARED")
+    folders = sorted(path for path in folder.iterdir() if (path / "source.html").is_file())
+    if not folders:
+        raise CorpusMissing(f"{folder} holds no pages")
+    load = _load_readability if corpus == "readability" else _load_wcxb
+    return [load(path) for path in folders[:limit]]
+
+
+# --------------------------------------------------------------------------- per page and summary
+
+METRICS = ("precision", "recall", "f1", "title", "byline", "date", "site_name", "description")
+
+
+def score_page(page: Page, got: Extraction) -> dict[str, float | None]:
+    """Every metric for one page; ``None`` where the reference has no value (not scored)."""
+    body = body_scores(got.text, page.body)
+    return {
+        "precision": body.precision,
+        "recall": body.recall,
+        "f1": body.f1,
+        "title": None if page.title is None else float(title_match(got.title, page.title)),
+        "byline": None if page.byline is None else byline_f1(got.authors, page.byline),
+        "date": None if page.published is None else float(same_day(got.published, page.published)),
+        "site_name": None if page.site_name is None else float(site_name_match(got.site_name, page.site_name)),
+        "description": (
+            None if page.description is None else float(description_match(got.description, page.description))
+        ),
+    }
+
+
+@dataclass
+class Summary:
+    """Means (and body medians) over the scored pages, in percent."""
+
+    pages: int
+    means: dict[str, float] = field(default_factory=dict)
+    medians: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def summarise(rows: Iterable[Mapping[str, float | None]]) -> Summary:
+    """Mean of every metric (and median of the body ones) over the pages that score it, in percent."""
+    rows = list(rows)
+    summary = Summary(pages=len(rows))
+    for metric in METRICS:
+        values = [value for row in rows if (value := row.get(metric)) is not None]
+        summary.counts[metric] = len(values)
+        summary.means[metric] = 100 * statistics.fmean(values) if values else math.nan
+        if metric in ("precision", "recall", "f1"):
+            summary.medians[metric] = 100 * statistics.median(values) if values else math.nan
+    return summary
+
+
+# --------------------------------------------------------------------------- articlekit alone
+
+
+def articlekit_extraction(page: Page, *, enrich: bool = False) -> Extraction:
+    """articlekit's output for a page, through the public API only."""
+    import articlekit
+
+    article = articlekit.parse(page.html, url=page.url, enrich=enrich)
+    return Extraction(
+        text=article.text,
+        title=article.title,
+        authors=article.authors,
+        published=article.published,
+        site_name=article.site_name,
+        description=article.description,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score articlekit alone and list its worst pages.")
+    parser.add_argument("--corpus", choices=[*CORPORA, "both"], default="both")
+    parser.add_argument("--shared", help="the shared folder (default: $ARTICLEKIT_SHARED or ../shared)")
+    parser.add_argument("--limit", type=int, help="first N pages of each corpus")
+    parser.add_argument("--worst", type=int, default=10, help="how many worst pages (by body F1) to list")
+    parser.add_argument("--page", action="append", default=[], help="only these page names")
+    args = parser.parse_args(argv)
+    corpora = list(CORPORA) if args.corpus == "both" else [args.corpus]
+    for corpus in corpora:
+        pages = load_corpus(corpus, args.shared, args.limit)
+        if args.page:
+            pages = [page for page in pages if page.name in args.page]
+        rows = []
+        for page in pages:
+            try:
+                got = articlekit_extraction(page)
+            except Exception as exc:  # a crash is a finding: report it, score empty
+                got = Extraction(error=f"{type(exc).__name__}: {exc}")
+                print(f"{corpus}/{page.name}: {got.error}", file=sys.stderr)
+            rows.append((page, score_page(page, got)))
+        summary = summarise(row for _, row in rows)
+        print(f"\n{corpus}: {summary.pages} pages")
+        for metric in METRICS:
+            median = summary.medians.get(metric)
+            extra = f"  median {median:5.1f}" if median is not None else ""
+            print(f"  {metric:<12} {summary.means[metric]:5.1f}{extra}  (n={summary.counts[metric]})")
+        print(f"  worst {args.worst} by body F1:")
+        for page, row in sorted(rows, key=lambda item: item[1]["f1"] or 0.0)[: args.worst]:
+            print(
+                f"    {page.name:<40} F1 {100 * (row['f1'] or 0):5.1f}  P {100 * (row['precision'] or 0):5.1f}  R {100 * (row['recall'] or 0):5.1f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
