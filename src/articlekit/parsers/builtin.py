@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pluggy
 
 from .base import Parser
+from .html import HtmlParser
 from .text import TextParser
 
 hookimpl = pluggy.HookimplMarker("articlekit")
@@ -15,3 +16,4 @@ hookimpl = pluggy.HookimplMarker("articlekit")
 @hookimpl
 def articlekit_parsers(register: Callable[[Parser], None]) -> None:
     register(TextParser())
+    register(HtmlParser())

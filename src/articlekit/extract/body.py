@@ -1,0 +1,859 @@
+"""Main-content extraction from an HTML tree: paragraphs, inline links, related links, disclaimer.
+
+The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
+
+1. **Pre-clean** a copy of ``<body>``: scripts, styles, forms controls, hidden elements,
+   navigation roles and the caller's ``drop`` selectors go.
+2. **Strict pass**: containers named like boilerplate (:mod:`.boilerplate`) are removed (their
+   links are kept as ``related`` links when they are related-article lists inside the article);
+   every paragraph-like element scores its ancestors (commas, length); class names weigh in;
+   the best container, corrected for link density, is the top candidate; siblings that score
+   well or read like prose join it; weak tables, lists and divs inside are cleaned out.
+3. **Relaxed passes**, when the strict pass keeps less than ``min_chars``: first without
+   removing unlikely containers, then without class weights, then without conditional
+   cleaning. The longest result wins.
+4. **Serialise**: block elements become paragraphs (headings, list items, block quotes, table
+   rows as ``cell | cell``, figure captions); ``<a href>`` inside become ``inline`` links whose
+   offsets are recorded while the text is built, so ``article.text[span] == link.text`` holds.
+   "Read also:" lines and lists under a "Related" heading become ``related`` links; trailing
+   disclaimers and republication notices become :attr:`Body.disclaimer`, and the link of an
+   "originally published at" notice a ``source`` link.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Sequence
+from urllib.parse import urljoin
+
+import attrs
+import lxml.html
+from lxml import etree
+
+from ..models import Link, LinkKind, Span, paragraph_starts
+from . import boilerplate as bp
+from .links import is_followable
+
+__all__ = ["Body", "Pass", "extract_body", "resolve_url"]
+
+_UNLIKELY = bp.compile_names(bp.UNLIKELY)
+_MAYBE = bp.compile_names(bp.MAYBE)
+_POSITIVE = bp.compile_names(bp.POSITIVE)
+_NEGATIVE = bp.compile_names(bp.NEGATIVE)
+_RELATED = bp.compile_names(bp.RELATED)
+_DISCLAIMER = bp.compile_names(bp.DISCLAIMER)
+_SHARE = bp.compile_names(bp.SHARE)
+_BYLINE = re.compile(r"byline|\bauthor|dateline|writtenby|p-author")
+_SPACE = re.compile(r"\s+")
+_COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+_SENTENCE_END = re.compile(r"\.( |$)")
+
+#: Removed before any scoring.
+_ALWAYS_DROP = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "svg",
+        "canvas",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "object",
+        "embed",
+        "link",
+        "meta",
+        "nav",
+        "dialog",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "area",
+    ]
+)
+_UNLIKELY_ROLES = frozenset(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"])
+#: Paragraph-like elements whose text scores their ancestors.
+_SCORED = frozenset(["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"])
+#: Elements that start a new paragraph when the body is serialised.
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+    ]
+)
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_TAG_WEIGHT = {
+    "div": 5,
+    "pre": -3 + 6,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "h4": -5,
+    "h5": -5,
+    "h6": -5,
+    "th": -5,
+}
+
+
+@attrs.frozen
+class Pass:
+    """Which filters one extraction pass applies (all on in the strict pass)."""
+
+    strip_unlikely: bool = True
+    weight_classes: bool = True
+    clean_conditionally: bool = True
+
+
+#: The strict pass, then each filter dropped in turn (Readability's order).
+PASSES = (
+    Pass(),
+    Pass(strip_unlikely=False),
+    Pass(strip_unlikely=False, weight_classes=False),
+    Pass(strip_unlikely=False, weight_classes=False, clean_conditionally=False),
+)
+
+
+@attrs.frozen
+class Body:
+    """The body of a page: paragraphs and the links found in and around them."""
+
+    paragraphs: tuple[str, ...] = ()
+    #: ``inline`` links (with spans into the joined paragraphs), ``related`` and ``source`` links.
+    links: tuple[Link, ...] = ()
+    disclaimer: str | None = None
+    #: Which pass produced the body (0 = strict).
+    pass_index: int = 0
+
+
+def resolve_url(href: str, base: str | None) -> str | None:
+    """``href`` made absolute against ``base``; ``None`` if it is not a followable web link."""
+    href = href.strip()
+    if not is_followable(href):
+        return None
+    try:
+        url = urljoin(base, href) if base else href
+    except ValueError:
+        return None
+    scheme, sep, rest = url.partition(":")
+    if not sep or not rest or not scheme[:1].isalpha() or scheme.lower() not in {"http", "https", "ftp"}:
+        return None
+    return url
+
+
+def _names(el: lxml.html.HtmlElement) -> str:
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls and ident:
+        return f"{cls} {ident}".lower()
+    return (cls or ident or "").lower()
+
+
+def _text(el: lxml.html.HtmlElement) -> str:
+    return _SPACE.sub(" ", el.text_content()).strip()
+
+
+def _link_length(el: lxml.html.HtmlElement) -> int:
+    total = 0
+    for a in el.iter("a"):
+        href = a.get("href") or ""
+        coefficient = 0.3 if href.startswith("#") and len(href) > 1 else 1.0
+        total += int(len(_SPACE.sub(" ", a.text_content()).strip()) * coefficient)
+    return total
+
+
+def _link_density(el: lxml.html.HtmlElement, text_length: int | None = None) -> float:
+    length = len(_text(el)) if text_length is None else text_length
+    if length == 0:
+        return 0.0
+    return _link_length(el) / length
+
+
+def _class_weight(el: lxml.html.HtmlElement) -> int:
+    weight = 0
+    for raw in (el.get("class"), el.get("id")):
+        if raw:
+            value = raw.lower()
+            if _NEGATIVE.search(value):
+                weight -= 25
+            if _POSITIVE.search(value):
+                weight += 25
+    return weight
+
+
+def _is_hidden(el: lxml.html.HtmlElement) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.IGNORECASE):
+        return True
+    return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
+
+
+def _remove(el: lxml.html.HtmlElement) -> None:
+    """Remove ``el`` but keep its tail text."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def _has_block_child(el: lxml.html.HtmlElement) -> bool:
+    return any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in el)
+
+
+class _Scorer:
+    """One extraction pass over a fresh copy of the body."""
+
+    def __init__(self, body: lxml.html.HtmlElement, options: Pass, title: str | None) -> None:
+        self.body = body
+        self.options = options
+        self.title = _norm_title(title)
+        self.scores: dict[lxml.html.HtmlElement, float] = {}
+        #: Related-article containers removed by the strict pass, with their former parent.
+        self.related: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
+        self.disclaimers: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
+
+    # -- the pass ----------------------------------------------------------------------------
+
+    def run(self) -> list[lxml.html.HtmlElement]:
+        scoreable = self._prune_and_collect()
+        candidates = self._score(scoreable)
+        top = self._top_candidate(candidates)
+        content = self._with_siblings(top)
+        for node in content:
+            self._prepare(node)
+        return content
+
+    def _prune_and_collect(self) -> list[lxml.html.HtmlElement]:
+        """Remove unlikely containers (strict pass) and list the elements that score."""
+        scoreable: list[lxml.html.HtmlElement] = []
+        stack = [self.body]
+        while stack:
+            el = stack.pop()
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            if el is not self.body and tag not in ("a", "article", "main", "body", "html"):
+                names = _names(el)
+                if (
+                    self.options.strip_unlikely
+                    and names
+                    and _UNLIKELY.search(names)
+                    and not _MAYBE.search(names)
+                    and not self._inside(el, ("table", "code"))
+                ):
+                    parent = el.getparent()
+                    if parent is not None:
+                        if _RELATED.search(names):
+                            self.related.append((el, parent))
+                        elif _DISCLAIMER.search(names):
+                            self.disclaimers.append((el, parent))
+                        el.drop_tree()
+                    continue
+                if (
+                    names
+                    and _BYLINE.search(names)
+                    and tag not in _HEADINGS
+                    and len(el.text_content()) < 100
+                    and not el.xpath(".//p|.//img")
+                ):
+                    el.drop_tree()
+                    continue
+            if tag in _SCORED or (tag == "div" and not _has_block_child(el)):
+                scoreable.append(el)
+            stack.extend(reversed(el))
+        return scoreable
+
+    @staticmethod
+    def _inside(el: lxml.html.HtmlElement, tags: Sequence[str]) -> bool:
+        parent = el.getparent()
+        depth = 0
+        while parent is not None and depth < 6:
+            if parent.tag in tags:
+                return True
+            parent = parent.getparent()
+            depth += 1
+        return False
+
+    def _initial(self, el: lxml.html.HtmlElement) -> float:
+        score = float(_TAG_WEIGHT.get(el.tag, 0))
+        if self.options.weight_classes:
+            score += _class_weight(el)
+        return score
+
+    def _score(self, scoreable: Iterable[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+        scores = self.scores
+        candidates: list[lxml.html.HtmlElement] = []
+        for el in scoreable:
+            parent = el.getparent()
+            if parent is None:
+                continue
+            text = el.text_content()
+            length = len(text.strip())
+            if length < 25:
+                continue
+            score = 1.0 + len(_COMMAS.findall(text)) + min(length // 100, 3)
+            level = 0
+            ancestor: lxml.html.HtmlElement | None = parent
+            while ancestor is not None and level < 5:
+                if not isinstance(ancestor.tag, str):
+                    break
+                if ancestor not in scores:
+                    scores[ancestor] = self._initial(ancestor)
+                    candidates.append(ancestor)
+                divider = 1 if level == 0 else 2 if level == 1 else level * 3
+                scores[ancestor] += score / divider
+                if ancestor is self.body:
+                    break
+                ancestor = ancestor.getparent()
+                level += 1
+        for el in candidates:
+            scores[el] *= 1 - _link_density(el)
+        return candidates
+
+    def _top_candidate(self, candidates: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
+        scores = self.scores
+        if not candidates:
+            return self.body
+        ranked = sorted(candidates, key=lambda e: scores[e], reverse=True)
+        top = ranked[0]
+        if top is self.body:
+            return top
+        best = scores[top]
+        # Several strong candidates under one ancestor: the ancestor is the article.
+        alternatives = [set(_ancestors(e)) for e in ranked[1:5] if scores[e] / max(best, 1e-9) >= 0.75]
+        if len(alternatives) >= 3:
+            parent = top.getparent()
+            while parent is not None and parent is not self.body:
+                if sum(parent in a for a in alternatives) >= 3:
+                    top = parent
+                    break
+                parent = parent.getparent()
+        # Climb while the parent scores about as well (the article is split in sections).
+        parent = top.getparent()
+        last = scores.get(top, 0.0)
+        threshold = last / 3
+        while parent is not None and parent is not self.body:
+            if parent not in scores:
+                parent = parent.getparent()
+                continue
+            parent_score = scores[parent]
+            if parent_score < threshold:
+                break
+            if parent_score > last:
+                top = parent
+                break
+            last = parent_score
+            parent = parent.getparent()
+        # A lone child says nothing its parent would not.
+        parent = top.getparent()
+        while parent is not None and parent is not self.body and len(parent) == 1:
+            top = parent
+            parent = top.getparent()
+        if top not in scores:
+            scores[top] = self._initial(top)
+        return top
+
+    def _with_siblings(self, top: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+        parent = top.getparent()
+        if parent is None or top is self.body:
+            return [top]
+        scores = self.scores
+        top_score = scores.get(top, 0.0)
+        threshold = max(10.0, top_score * 0.2)
+        top_class = top.get("class")
+        content: list[lxml.html.HtmlElement] = []
+        for sibling in parent:
+            if not isinstance(sibling.tag, str):
+                continue
+            if sibling is top:
+                content.append(sibling)
+                continue
+            bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0.0
+            if sibling in scores and scores[sibling] + bonus >= threshold:
+                content.append(sibling)
+            elif sibling.tag == "p":
+                text = _text(sibling)
+                density = _link_density(sibling, len(text))
+                if (len(text) > 80 and density < 0.25) or (
+                    0 < len(text) <= 80 and density == 0 and _SENTENCE_END.search(text)
+                ):
+                    content.append(sibling)
+        return content
+
+    # -- cleaning the chosen content ------------------------------------------------------------
+
+    def _prepare(self, root: lxml.html.HtmlElement) -> None:
+        for el in list(root.iter()):
+            if not isinstance(el.tag, str) or (el.getparent() is None and el is not root):
+                continue
+            names = _names(el)
+            if names and _SHARE.search(names) and len(el.text_content()) < 500 and el is not root:
+                el.drop_tree()
+        if self.options.clean_conditionally:
+            for tag in ("form", "fieldset", "table", "ul", "ol", "div", "section", "aside"):
+                for el in reversed(list(root.iter(tag))):
+                    if el is not root and self._should_clean(el):
+                        el.drop_tree()
+        for el in list(root.iter("h1", "h2")):
+            if el is not root and self.options.weight_classes and _class_weight(el) < 0:
+                el.drop_tree()
+        if self.title:
+            for el in root.iter("h1", "h2"):
+                if _norm_title(el.text_content()) == self.title:
+                    el.drop_tree()
+                    break
+
+    def _should_clean(self, el: lxml.html.HtmlElement) -> bool:
+        tag = el.tag
+        if tag == "table" and _is_data_table(el):
+            return False
+        if self._inside(el, ("code",)) or (self._inside(el, ("table",)) and tag != "table"):
+            return False
+        weight = _class_weight(el) if self.options.weight_classes else 0
+        if weight < 0:
+            return True
+        text = _text(el)
+        if len(_COMMAS.findall(text)) >= 10:
+            return False
+        is_list = tag in ("ul", "ol")
+        paragraphs = len(el.findall(".//p"))
+        images = len(el.findall(".//img"))
+        items = len(el.findall(".//li")) - 100
+        inputs = len(el.findall(".//input"))
+        headings = len(el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"))
+        length = len(text)
+        if length == 0 and images == 0:
+            return True
+        in_figure = self._inside(el, ("figure",))
+        density = _link_density(el, length)
+        if not is_list and (images > 1 and paragraphs / images < 0.5 and not in_figure):
+            return True
+        if not is_list and items > paragraphs:
+            return True
+        if inputs > paragraphs // 3:
+            return True
+        if not is_list and not in_figure and length < 25 and (images == 0 or images > 2) and headings == 0:
+            return True
+        if not is_list and weight < 25 and density > 0.2:
+            return True
+        if weight >= 25 and density > 0.5:
+            return True
+        return is_list and density > 0.5 and length > 0
+
+
+def _ancestors(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    out = []
+    parent = el.getparent()
+    while parent is not None:
+        out.append(parent)
+        parent = parent.getparent()
+    return out
+
+
+def _is_data_table(table: lxml.html.HtmlElement) -> bool:
+    if table.get("role") == "presentation" or table.get("datatable") == "0":
+        return False
+    if table.get("summary") or table.find(".//caption") is not None:
+        return True
+    if table.find(".//table") is not None:
+        return False
+    if table.find(".//th") is not None or table.find(".//thead") is not None or table.find(".//tfoot") is not None:
+        return True
+    rows = table.findall(".//tr")
+    columns = max((len(r) for r in rows), default=0)
+    if len(rows) <= 1 or columns <= 1:
+        return False
+    if len(rows) >= 10 or columns > 4:
+        return True
+    return len(rows) * columns > 10
+
+
+def _norm_title(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip().lower()
+
+
+# -- serialisation -------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Paragraph:
+    text: str
+    tag: str
+    #: (url, start, end) relative to :attr:`text`.
+    links: list[tuple[str, int, int]]
+
+
+class _Writer:
+    """Builds paragraphs and link offsets together, collapsing white space as it goes."""
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+        self.paragraphs: list[_Paragraph] = []
+        self.parts: list[str] = []
+        self.length = 0
+        self.pending_space = False
+        self.links: list[tuple[str, int, int]] = []
+        self.block_tag = "p"
+
+    def add(self, raw: str | None) -> None:
+        if not raw:
+            return
+        text = _SPACE.sub(" ", raw)
+        if text[0] == " ":
+            self.pending_space = self.length > 0
+            text = text[1:]
+        if not text:
+            return
+        trailing = text[-1] == " "
+        if trailing:
+            text = text[:-1]
+        if self.pending_space:
+            self.parts.append(" ")
+            self.length += 1
+        self.parts.append(text)
+        self.length += len(text)
+        self.pending_space = trailing
+
+    def space(self) -> None:
+        if self.length:
+            self.pending_space = True
+
+    def literal(self, text: str) -> None:
+        self.pending_space = False
+        self.parts.append(text)
+        self.length += len(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            text = "".join(self.parts).rstrip()
+            if text.strip(" |"):
+                links = [(u, s, e) for u, s, e in self.links if e <= len(text)]
+                self.paragraphs.append(_Paragraph(text, self.block_tag, links))
+        self.parts = []
+        self.length = 0
+        self.pending_space = False
+        self.links = []
+
+    def write(self, el: lxml.html.HtmlElement, *, inline: bool = False) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            self.add(el.tail)
+            return
+        if tag == "br":
+            self.space()
+            self.add(el.tail)
+            return
+        if tag in ("img", "hr"):
+            if tag == "hr" and not inline:
+                self.flush()
+            self.add(el.tail)
+            return
+        if tag == "tr" and not inline:
+            self._row(el)
+            self.add(el.tail)
+            return
+        block = tag in _BLOCKS and not inline
+        if block:
+            self.flush()
+            if tag in _HEADINGS or tag in ("li", "blockquote", "pre", "figcaption", "dt", "dd", "caption"):
+                self.block_tag = tag
+            elif tag == "p" and self.block_tag not in ("blockquote", "li"):
+                self.block_tag = "p"
+        if tag == "a":
+            self._anchor(el, inline=inline)
+        else:
+            self.add(el.text)
+            for child in el:
+                self.write(child, inline=inline)
+        if block:
+            self.flush()
+            self.block_tag = "p"
+            self.add(el.tail)
+            self.flush()
+        else:
+            self.add(el.tail)
+
+    def _anchor(self, el: lxml.html.HtmlElement, *, inline: bool) -> None:
+        start = self.length
+        self.add(el.text)
+        for child in el:
+            self.write(child, inline=inline)
+        href = el.get("href")
+        if href is None:
+            return
+        url = resolve_url(href, self.base)
+        end = self.length
+        if url is None or end <= start:
+            return
+        text = "".join(self.parts)[start:end]
+        stripped = text.lstrip()
+        if stripped:
+            self.links.append((url, end - len(stripped), end))
+
+    def _row(self, row: lxml.html.HtmlElement) -> None:
+        self.flush()
+        table = next((a for a in _ancestors(row) if a.tag == "table"), None)
+        if table is not None and not _is_data_table(table):
+            # A layout table: its cells are containers, not data.
+            for cell in row:
+                self.write(cell)
+            self.flush()
+            return
+        first = True
+        for cell in row:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            if not _text(cell):
+                continue
+            if not first:
+                self.literal(" | ")
+            first = False
+            self.add(cell.text)
+            for child in cell:
+                self.write(child, inline=True)
+        self.block_tag = "tr"
+        self.flush()
+        self.block_tag = "p"
+
+
+# -- the entry point -----------------------------------------------------------------------------
+
+
+def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str]) -> None:
+    doomed: list[lxml.html.HtmlElement] = []
+    for el in body.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _ALWAYS_DROP or _is_hidden(el) or (el.get("role") in _UNLIKELY_ROLES):
+            doomed.append(el)
+    for selector in drop:
+        try:
+            doomed.extend(body.cssselect(selector) if not selector.startswith(("/", ".//")) else body.xpath(selector))
+        except (etree.XPathError, ValueError, SyntaxError):
+            continue
+    for el in doomed:
+        _remove(el)
+
+
+def _related_links(containers: Iterable[lxml.html.HtmlElement], base: str | None) -> list[Link]:
+    links: list[Link] = []
+    for container in containers:
+        for a in container.iter("a"):
+            href = a.get("href")
+            text = _text(a)
+            url = resolve_url(href, base) if href else None
+            if url and text and len(text.split()) >= 2:
+                links.append(Link(url=url, text=text, kind=LinkKind.RELATED))
+    return links
+
+
+def _within(el: lxml.html.HtmlElement, roots: Sequence[lxml.html.HtmlElement]) -> bool:
+    node: lxml.html.HtmlElement | None = el
+    while node is not None:
+        if any(node is r for r in roots):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _run_pass(
+    body: lxml.html.HtmlElement, options: Pass, title: str | None, drop: Sequence[str]
+) -> tuple[list[lxml.html.HtmlElement], _Scorer]:
+    work = copy.deepcopy(body)
+    _preclean(work, drop)
+    scorer = _Scorer(work, options, title)
+    return scorer.run(), scorer
+
+
+def extract_body(
+    root: lxml.html.HtmlElement,
+    *,
+    base_url: str | None = None,
+    title: str | None = None,
+    container: lxml.html.HtmlElement | None = None,
+    drop: Sequence[str] = (),
+    min_chars: int = 500,
+) -> Body:
+    """The main content of ``root`` (a parsed page), as :class:`Body`.
+
+    :param base_url: resolves relative links (the ``<base href>`` already applied to the page URL).
+    :param title: the headline; a heading in the body that repeats it is left out.
+    :param container: the element that holds the article, when the caller knows it (a publisher
+        parser's selector); scoring is then skipped, but cleaning still runs.
+    :param drop: CSS selectors (or XPath expressions starting with ``/`` or ``.//``) of elements to
+        remove before anything else.
+    :param min_chars: below this many characters the strict pass is not trusted and the filters are
+        relaxed one at a time.
+    """
+    body = root.find("body") if root.tag != "body" else root
+    if body is None:
+        body = root
+    if container is not None:
+        work = copy.deepcopy(container)
+        _preclean(work, drop)
+        scorer = _Scorer(work, Pass(strip_unlikely=False), title)
+        scorer._prepare(work)
+        return _serialise([work], scorer, base_url, 0)
+    best: Body | None = None
+    best_length = -1
+    for index, options in enumerate(PASSES):
+        content, scorer = _run_pass(body, options, title, drop)
+        result = _serialise(content, scorer, base_url, index)
+        length = sum(len(p) for p in result.paragraphs)
+        if length > best_length:
+            best, best_length = result, length
+        if length >= min_chars:
+            break
+    assert best is not None
+    return best
+
+
+def _serialise(content: list[lxml.html.HtmlElement], scorer: _Scorer, base: str | None, index: int) -> Body:
+    writer = _Writer(base)
+    for node in content:
+        writer.write(node)
+        writer.flush()
+    related = _related_links([el for el, parent in scorer.related if _within(parent, content)], base)
+    disclaimers = [_text(el) for el, parent in scorer.disclaimers if _within(parent, content)]
+    paragraphs = writer.paragraphs
+    paragraphs, more_related = _split_related(paragraphs)
+    related.extend(more_related)
+    paragraphs, notice, source = _split_disclaimer(paragraphs)
+    if notice:
+        disclaimers.append(notice)
+    texts = tuple(p.text for p in paragraphs)
+    links: list[Link] = []
+    for number, (paragraph, start) in enumerate(zip(paragraphs, paragraph_starts(texts), strict=True)):
+        for url, begin, end in paragraph.links:
+            links.append(
+                Link(
+                    url=url,
+                    text=paragraph.text[begin:end],
+                    kind=LinkKind.INLINE,
+                    span=Span(start + begin, start + end),
+                    paragraph=number,
+                )
+            )
+    links.extend(related)
+    links.extend(source)
+    disclaimer = "\n\n".join(d for d in disclaimers if d) or None
+    return Body(paragraphs=texts, links=tuple(links), disclaimer=disclaimer, pass_index=index)
+
+
+def _link_share(paragraph: _Paragraph) -> float:
+    if not paragraph.text:
+        return 0.0
+    return sum(e - s for _, s, e in paragraph.links) / len(paragraph.text)
+
+
+def _split_related(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[Link]]:
+    """Take "Read also:" lines and link lists under a "Related" heading out of the body."""
+    kept: list[_Paragraph] = []
+    related: list[Link] = []
+    in_list = False
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if paragraph.tag in _HEADINGS or (len(text) < 60 and not paragraph.links):
+            if bp.RELATED_HEADINGS.match(text):
+                in_list = True
+                continue
+            in_list = False
+        elif in_list and paragraph.links and _link_share(paragraph) > 0.5:
+            related.extend(_as_related(paragraph))
+            continue
+        else:
+            in_list = False
+        match = bp.READ_MORE_TEXT.match(text)
+        if match and paragraph.links and len(text) < 300:
+            rest = len(text) - match.end()
+            if rest <= 0 or sum(e - s for _, s, e in paragraph.links) / max(rest, 1) > 0.6:
+                related.extend(_as_related(paragraph))
+                continue
+        kept.append(paragraph)
+    return kept, related
+
+
+def _as_related(paragraph: _Paragraph) -> list[Link]:
+    return [Link(url=url, text=paragraph.text[s:e], kind=LinkKind.RELATED) for url, s, e in paragraph.links]
+
+
+def _split_disclaimer(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], str | None, list[Link]]:
+    """Cut trailing disclaimers and republication notices off the body."""
+    cut = len(paragraphs)
+    index = len(paragraphs) - 1
+    limit = max(0, len(paragraphs) - 4)
+    while index >= limit and index > 0:
+        paragraph = paragraphs[index]
+        if len(paragraph.text) < 600 and bp.DISCLAIMER_TEXT.search(paragraph.text):
+            cut = index
+        elif cut == len(paragraphs) and len(paragraph.text) < 100:
+            pass  # a short trailing line (a sign-off, a tag list) may follow the notice
+        else:
+            break
+        index -= 1
+    if cut == len(paragraphs):
+        return paragraphs, None, []
+    notice = paragraphs[cut:]
+    sources: list[Link] = []
+    for paragraph in notice:
+        if bp.SOURCE_TEXT.search(paragraph.text):
+            sources.extend(
+                Link(url=url, text=paragraph.text[s:e], kind=LinkKind.SOURCE) for url, s, e in paragraph.links[:1]
+            )
+    return paragraphs[:cut], "\n\n".join(p.text for p in notice), sources

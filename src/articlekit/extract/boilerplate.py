@@ -1,0 +1,177 @@
+"""Vocabularies of boilerplate, grouped by concept, in one place.
+
+Each concept is a tuple of regular-expression fragments matched against an element's
+``class`` and ``id`` (lower-cased, joined by a space). :data:`UNLIKELY` (the union of the
+concepts) marks containers that are almost never article text; :data:`MAYBE` rescues a
+container whose names also say it could be content (``"article-sidebar"`` is not dropped for
+``"sidebar"`` when it also says ``"article"``). :data:`POSITIVE` / :data:`NEGATIVE` weigh
+candidate containers while the body is scored.
+
+Text vocabularies (:data:`RELATED_HEADINGS`, :data:`DISCLAIMER_TEXT`, :data:`SOURCE_TEXT`)
+recognise blocks by what they say rather than by their markup.
+
+Generic words only: site-specific class names belong in a publisher parser
+(:attr:`articlekit.parsers.html.HtmlParser.drop_selectors`), never here.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AUTHOR_BOX",
+    "COMMENTS",
+    "CONSENT",
+    "DISCLAIMER",
+    "DISCLAIMER_TEXT",
+    "FOOTER",
+    "MAYBE",
+    "NAVIGATION",
+    "NEGATIVE",
+    "NEWSLETTER",
+    "POSITIVE",
+    "READ_MORE_TEXT",
+    "RELATED",
+    "RELATED_HEADINGS",
+    "SHARE",
+    "SOURCE_TEXT",
+    "UNLIKELY",
+    "compile_names",
+]
+
+#: Menus, breadcrumbs, pagination, skip links.
+NAVIGATION = (r"\bnav", r"menu", r"breadcrumb", r"pagination", r"pager\b", r"skip-?link", r"masthead", r"toolbar")
+#: Share bars and social buttons.
+SHARE = (r"\bshare", r"sharing", r"social", r"addthis", r"sharethis", r"tweet", r"facebook", r"whatsapp")
+#: Cookie and consent notices.
+CONSENT = (r"cookie", r"consent", r"gdpr", r"\bcmp\b", r"privacy-?(?:notice|banner)")
+#: Newsletter sign-ups, subscription and other promos, ads.
+NEWSLETTER = (
+    r"newsletter",
+    r"subscri",
+    r"signup",
+    r"sign-up",
+    r"promo",
+    r"\bads?\b",
+    r"\bad-",
+    r"-ad\b",
+    r"advert",
+    r"sponsor",
+    r"banner",
+    r"paywall",
+    r"popup",
+    r"modal",
+    r"outbrain",
+    r"taboola",
+)
+#: Reader comments.
+COMMENTS = (r"comment", r"disqus", r"discuss", r"respond\b", r"reply")
+#: "Related", "recommended", "read also", "most popular" lists.
+RELATED = (
+    r"related",
+    r"recommend",
+    r"read-?(?:also|more|next)",
+    r"more-?(?:stories|articles|from|on)",
+    r"popular",
+    r"trending",
+    r"most-?read",
+    r"you-?may-?like",
+    r"also-?read",
+)
+#: Author boxes and biographies after the article.
+AUTHOR_BOX = (r"author-?(?:box|bio|info|card|profile)", r"\bbio\b", r"about-?the-?author", r"contributor-?bio")
+#: Site footers, sidebars, widgets.
+FOOTER = (r"footer", r"sidebar", r"widget", r"\bfoot\b", r"copyright", r"\bmeta-?links", r"\btags?-?list", r"rss")
+#: Disclaimers and republication notices (by markup).
+DISCLAIMER = (r"disclaimer", r"republish", r"syndicat")
+
+#: Every boilerplate concept: a container named by one of these is dropped in the strict pass.
+UNLIKELY = (*NAVIGATION, *SHARE, *CONSENT, *NEWSLETTER, *COMMENTS, *RELATED, *AUTHOR_BOX, *FOOTER, *DISCLAIMER)
+#: Names that may be content despite an :data:`UNLIKELY` word.
+MAYBE = (r"and", r"article", r"body", r"column", r"content", r"main", r"shadow", r"story", r"entry", r"post")
+#: Names of containers that usually hold the article (raise the score).
+POSITIVE = (
+    r"article",
+    r"body",
+    r"content",
+    r"entry",
+    r"hentry",
+    r"h-entry",
+    r"main",
+    r"page",
+    r"pagination",
+    r"post",
+    r"text",
+    r"blog",
+    r"story",
+)
+#: Names of containers that usually do not (lower the score).
+NEGATIVE = (
+    r"-ad-",
+    r"hidden",
+    r"\bhid\b",
+    r"banner",
+    r"combx",
+    r"comment",
+    r"com-",
+    r"contact",
+    r"footer",
+    r"gdpr",
+    r"masthead",
+    r"media",
+    r"meta",
+    r"outbrain",
+    r"promo",
+    r"related",
+    r"scroll",
+    r"share",
+    r"shoutbox",
+    r"sidebar",
+    r"skyscraper",
+    r"sponsor",
+    r"shopping",
+    r"tags",
+    r"widget",
+    r"byline",
+    r"author",
+)
+
+#: A heading (or a lone label) that introduces a list of related articles.
+RELATED_HEADINGS = re.compile(
+    r"^\s*(?:related(?:\s+(?:articles?|stories|posts|content|coverage|reading|links))?|read\s+(?:also|more|next)"
+    r"|see\s+also|also\s+read|more\s+(?:on|about|from)\b.*|more\s+(?:stories|articles|news)|recommended(?:\s+for\s+you)?"
+    r"|you\s+(?:may|might)\s+also\s+like|further\s+reading|most\s+(?:read|popular)|what\s+to\s+read\s+next)\s*:?\s*$",
+    re.IGNORECASE,
+)
+#: A body line that is a single "Read also: <link>" pointer to another article.
+READ_MORE_TEXT = re.compile(
+    r"^\s*(?:read\s+(?:also|more|next)|see\s+also|also\s+read|related|more\s+on\s+this(?:\s+story)?"
+    r"|recommended|click\s+here\s+to\s+read)\s*[:\-–—»]",
+    re.IGNORECASE,
+)
+#: Text of a disclaimer or republication notice at the end of an article.
+DISCLAIMER_TEXT = re.compile(
+    r"(?:(?:this|the)\s+(?:article|story|post|piece)\s+(?:was|is|has\s+been)\s+(?:originally\s+|first\s+)?"
+    r"(?:published|republished|reprinted|reproduced|syndicated)"
+    r"|originally\s+(?:published|appeared)\s+(?:at|on|in|by)"
+    r"|first\s+(?:published|appeared)\s+(?:at|on|in|by)"
+    r"|republished\s+(?:here\s+)?(?:with|under|from)"
+    r"|(?:is|are)\s+republished\s+(?:from|under|with)"
+    r"|under\s+a\s+creative\s+commons"
+    r"|the\s+views\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+\w+\s+)?are\s+(?:those|solely)"
+    r"|(?:do|does)\s+not\s+necessarily\s+reflect\s+the\s+views"
+    r"|all\s+rights\s+reserved"
+    r"|^\s*(?:©|\(c\)|copyright)\s*\d{4})",
+    re.IGNORECASE,
+)
+#: Text naming where the article first appeared; its link becomes a ``source`` link.
+SOURCE_TEXT = re.compile(
+    r"(?:originally|first)\s+(?:published|appeared|posted)|republished\s+(?:from|with)|reprinted\s+(?:from|with)"
+    r"|\bsource\s*:",
+    re.IGNORECASE,
+)
+
+
+def compile_names(*groups: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern for the fragments of ``groups`` (matched with ``search``)."""
+    return re.compile("|".join(f"(?:{fragment})" for group in groups for fragment in group))

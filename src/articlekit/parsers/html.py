@@ -1,0 +1,264 @@
+"""The generic HTML parser (registered as ``html``), and the base class of publisher parsers.
+
+:class:`HtmlParser` reads any news or blog page: metadata from
+:func:`articlekit.extract.metadata.extract_metadata` (JSON-LD, OpenGraph, ``<meta>``, ...), the
+body from :func:`articlekit.extract.body.extract_body`, and links in and around the body.
+
+A publisher parser subclasses it and overrides only what differs; everything else falls back
+to the generic extraction::
+
+    class ExampleNewsParser(HtmlParser):
+        name = "example-news"
+        hosts = ("example-news.com",)
+        generic = False
+        body_selectors = ("div.story-body",)       # where the article is
+        drop_selectors = (".inline-promo", "aside.newsletter")   # what to remove from it
+
+        def authors(self, tree, metadata):          # a byline the generic rules miss
+            return tuple(tree.xpath("//span[@class='writer']/text()"))
+
+Extension points, in the order :meth:`HtmlParser.parse` uses them:
+
+- :attr:`~HtmlParser.drop_selectors` - CSS selectors (or XPath) removed before extraction.
+- :attr:`~HtmlParser.body_selectors` / :meth:`~HtmlParser.body_root` - the article container;
+  without one, the container is found by scoring (Readability's method).
+- :meth:`~HtmlParser.metadata` - all metadata at once; or the per-field methods
+  :meth:`~HtmlParser.title`, :meth:`~HtmlParser.authors`, :meth:`~HtmlParser.published`,
+  :meth:`~HtmlParser.modified`, :meth:`~HtmlParser.site_name`, :meth:`~HtmlParser.language`.
+- :meth:`~HtmlParser.body` - the whole body step (paragraphs, links, disclaimer).
+- :meth:`~HtmlParser.postprocess` - a last look at the finished :class:`~articlekit.Article`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+import lxml.html
+
+from .._version import __version__
+from ..document import Document
+from ..extract import boilerplate as _boilerplate  # noqa: F401  (re-exported vocabulary for subclasses)
+from ..extract.body import Body, extract_body, resolve_url
+from ..models import Article, DateValue, Link, LinkKind, ParserInfo
+from .base import BaseParser
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["HtmlParser", "PageMetadata", "base_url"]
+
+_SPACE = re.compile(r"\s+")
+_JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage", "report"])
+
+
+@attrs.frozen
+class PageMetadata:
+    """The metadata fields the parser reads (the shape of ``extract.metadata.Metadata``)."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: DateValue | None = None
+    modified: DateValue | None = None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    canonical_url: str | None = None
+    source_url: str | None = None
+
+
+def _fallback_metadata(tree: lxml.html.HtmlElement, url: str | None) -> PageMetadata:
+    """Title and language only, used while :mod:`articlekit.extract.metadata` is unavailable."""
+    title = None
+    for raw in tree.xpath("//meta[@property='og:title']/@content|//head/title/text()"):
+        value = _SPACE.sub(" ", str(raw)).strip()
+        if value:
+            title = value
+            break
+    language = tree.get("lang") or None
+    canonical = None
+    for href in tree.xpath("//link[@rel='canonical']/@href"):
+        canonical = resolve_url(str(href), url)
+        if canonical:
+            break
+    return PageMetadata(title=title, language=language, canonical_url=canonical)
+
+
+try:  # the metadata module is written alongside this one
+    from ..extract.metadata import (  # type: ignore[import-not-found,unused-ignore]
+        extract_metadata as _extract_metadata,
+    )
+except ImportError:  # pragma: no cover - only while the module does not exist yet
+    _extract_metadata = None
+
+
+def base_url(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
+    """The URL relative links resolve against: ``<base href>`` (itself resolved) or ``url``."""
+    for href in tree.xpath("//head/base/@href|//base/@href")[:1]:
+        resolved = resolve_url(str(href), url)
+        if resolved:
+            return resolved
+    return url
+
+
+class HtmlParser(BaseParser):
+    """Generic HTML article parser (registered as ``html``); subclass it for a publisher.
+
+    See the module documentation for the extension points.
+    """
+
+    name: ClassVar[str] = "html"
+    version: ClassVar[str] = __version__
+    kinds = ("html",)
+    generic = True
+
+    #: CSS selectors (or XPath starting with ``/``) for the article container; the first that
+    #: matches an element with text wins. Empty: find the container by scoring.
+    body_selectors: ClassVar[tuple[str, ...]] = ()
+    #: CSS selectors (or XPath starting with ``/`` or ``.//``) of elements to remove before the
+    #: body is extracted (promos, share bars, author boxes the generic rules miss).
+    drop_selectors: ClassVar[tuple[str, ...]] = ()
+    #: Below this many characters the strict pass is not trusted and filters are relaxed.
+    min_body_chars: ClassVar[int] = 500
+
+    # -- the steps -------------------------------------------------------------------------------
+
+    def parse(self, document: Document) -> Article:
+        tree = document.tree
+        meta = self.metadata(tree, document.url)
+        title = self.title(tree, meta)
+        base = base_url(tree, document.url)
+        body = self.body(tree, base, title)
+        warnings: list[str] = []
+        paragraphs = body.paragraphs
+        links = list(body.links)
+        if not paragraphs:
+            fallback = self.json_ld_body(tree)
+            if fallback:
+                paragraphs = fallback
+                warnings.append("the page has no body text in its HTML; the body comes from its JSON-LD")
+            else:
+                warnings.append("no article body found in the page")
+        canonical = meta.canonical_url
+        if canonical:
+            links.append(Link(url=canonical, text=title or "", kind=LinkKind.CANONICAL))
+        if meta.source_url and not any(link.kind is LinkKind.SOURCE for link in links):
+            links.append(Link(url=meta.source_url, kind=LinkKind.SOURCE))
+        article = Article(
+            title=title,
+            authors=self.authors(tree, meta),
+            published=self.published(tree, meta),
+            modified=self.modified(tree, meta),
+            url=canonical or document.url,
+            site_name=self.site_name(tree, meta),
+            language=self.language(tree, meta),
+            description=meta.description,
+            section=meta.section,
+            tags=meta.tags,
+            image=meta.image,
+            paragraphs=paragraphs,
+            links=tuple(links),
+            disclaimer=body.disclaimer,
+            parser=ParserInfo(self.name, self.version),
+            warnings=tuple(warnings),
+        )
+        return self.postprocess(article, document)
+
+    def metadata(self, tree: lxml.html.HtmlElement, url: str | None) -> PageMetadata | Any:
+        """All page metadata (see :mod:`articlekit.extract.metadata`), before per-field overrides."""
+        if _extract_metadata is not None:
+            return _extract_metadata(tree, url)
+        return _fallback_metadata(tree, url)
+
+    def title(self, tree: lxml.html.HtmlElement, metadata: Any) -> str | None:
+        """The headline."""
+        value: str | None = metadata.title
+        return value
+
+    def authors(self, tree: lxml.html.HtmlElement, metadata: Any) -> tuple[str, ...]:
+        """Author names, clean, in byline order."""
+        return tuple(metadata.authors)
+
+    def published(self, tree: lxml.html.HtmlElement, metadata: Any) -> DateValue | None:
+        """Original publication time."""
+        value: DateValue | None = metadata.published
+        return value
+
+    def modified(self, tree: lxml.html.HtmlElement, metadata: Any) -> DateValue | None:
+        """Last modification time."""
+        value: DateValue | None = metadata.modified
+        return value
+
+    def site_name(self, tree: lxml.html.HtmlElement, metadata: Any) -> str | None:
+        """The publisher's name."""
+        value: str | None = metadata.site_name
+        return value
+
+    def language(self, tree: lxml.html.HtmlElement, metadata: Any) -> str | None:
+        """The page's language tag."""
+        value: str | None = metadata.language
+        return value
+
+    def body_root(self, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        """The article container from :attr:`body_selectors`, or ``None`` to find it by scoring."""
+        for selector in self.body_selectors:
+            found: Sequence[Any] = tree.xpath(selector) if selector.startswith("/") else tree.cssselect(selector)
+            for el in found:
+                if isinstance(el, lxml.html.HtmlElement) and el.text_content().strip():
+                    return el
+        return None
+
+    def body(self, tree: lxml.html.HtmlElement, base: str | None, title: str | None) -> Body:
+        """Paragraphs, inline/related/source links and the disclaimer."""
+        return extract_body(
+            tree,
+            base_url=base,
+            title=title,
+            container=self.body_root(tree),
+            drop=self.drop_selectors,
+            min_chars=self.min_body_chars,
+        )
+
+    def json_ld_body(self, tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+        """Paragraphs of a JSON-LD ``articleBody``, for pages that render their text by script."""
+        for script in tree.xpath("//script[@type='application/ld+json']"):
+            try:
+                data = json.loads(script.text or "")
+            except (ValueError, RecursionError):
+                continue
+            body = _find_article_body(data)
+            if body:
+                paragraphs = [_SPACE.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\r?\n", body)]
+                return tuple(p for p in paragraphs if p)
+        return ()
+
+    def postprocess(self, article: Article, document: Document) -> Article:
+        """A last change to the finished article; returns it unchanged by default."""
+        return article
+
+
+def _find_article_body(data: Any, depth: int = 0) -> str | None:
+    if depth > 6:
+        return None
+    if isinstance(data, list):
+        for item in data:
+            found = _find_article_body(item, depth + 1)
+            if found:
+                return found
+        return None
+    if not isinstance(data, dict):
+        return None
+    kind = data.get("@type")
+    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+    body = data.get("articleBody") or data.get("text")
+    if isinstance(body, str) and body.strip() and any(str(k).lower() in _JSON_LD_TYPES for k in kinds):
+        return body
+    graph = data.get("@graph")
+    if graph is not None:
+        return _find_article_body(graph, depth + 1)
+    return None
