@@ -1,0 +1,437 @@
+"""Score articlekit and its peers on the same pages, in the same run.
+
+    python benchmarks/run.py --corpus both            # every tool, both corpora
+    python benchmarks/run.py --corpus readability --tools articlekit,trafilatura --limit 20
+
+Each tool sits behind an adapter that returns an :class:`~score.Extraction` (body text, title,
+authors, date, site name, description) from the page's HTML, without any network access. Tools
+run one after the other in this process, each after a warm-up on the first pages; every call is
+timed with :func:`time.perf_counter` (the median of ``--repeat`` calls per page). A tool that
+raises on a page scores that page as empty output and the failure is counted.
+
+Peak memory is measured separately, after the timing, in one fresh subprocess per tool (so it
+cannot disturb the timings and one tool's garbage is not charged to the next): the process's
+peak resident set size (``VmHWM``, reset after loading) after extracting every page, and its growth over the
+same process after imports and loading the pages. RSS covers lxml's C memory, which
+``tracemalloc`` would miss.
+
+The lxml floor is ``lxml.html.document_fromstring`` on the same bytes, timed the same way: no
+extractor can be faster than parsing the page once. articlekit runs with ``enrich=False`` for the
+comparison; the ``articlekit+quotes`` row runs it with enrichment (quote extraction) on.
+
+Writes ``benchmarks/results/<corpus>.md`` (the table, also printed), ``<corpus>.png`` (chart)
+and ``<corpus>.csv`` (one row per page and tool, for finding the worst pages).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import gc
+import json
+import math
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from score import (
+    CORPORA,
+    METRICS,
+    Extraction,
+    Page,
+    html_text,
+    load_corpus,
+    score_page,
+    summarise,
+)
+
+RESULTS = Path(__file__).resolve().parent / "results"
+Adapter = Callable[[Page], Extraction]
+
+# --------------------------------------------------------------------------- adapters
+
+
+def _text(page: Page) -> str:
+    return page.html.decode("utf-8", errors="replace")
+
+
+def articlekit_adapter(enrich: bool) -> Adapter:
+    import articlekit
+
+    def run(page: Page) -> Extraction:
+        article = articlekit.parse(page.html, url=page.url, enrich=enrich)
+        return Extraction(
+            text=article.text,
+            title=article.title,
+            authors=article.authors,
+            published=article.published,
+            site_name=article.site_name,
+            description=article.description,
+        )
+
+    return run
+
+
+def trafilatura_adapter() -> Adapter:
+    import trafilatura
+
+    def run(page: Page) -> Extraction:
+        doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
+        if doc is None:
+            return Extraction()
+        get: Callable[[str], Any] = doc.get if isinstance(doc, dict) else lambda name: getattr(doc, name, None)
+        author = get("author")
+        return Extraction(
+            text=get("text") or "",
+            title=get("title"),
+            authors=[name.strip() for name in author.split(";")] if author else [],
+            published=get("date"),
+            site_name=get("sitename"),
+            description=get("description"),
+        )
+
+    return run
+
+
+def readability_adapter() -> Adapter:
+    from readability import Document  # type: ignore[import-untyped]
+
+    def run(page: Page) -> Extraction:
+        doc = Document(_text(page), url=page.url)
+        return Extraction(text=html_text(doc.summary(html_partial=True)), title=doc.short_title())
+
+    return run
+
+
+def newspaper_adapter() -> Adapter:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import newspaper  # type: ignore[import-untyped]
+
+    config = newspaper.Config()
+    config.fetch_images = False  # no network
+    config.memorize_articles = False
+
+    def run(page: Page) -> Extraction:
+        article = newspaper.Article(page.url or "", config=config)
+        article.download(input_html=_text(page))
+        article.parse()
+        return Extraction(
+            text=article.text or "",
+            title=article.title,
+            authors=list(article.authors or ()),
+            published=article.publish_date,
+            site_name=getattr(article, "meta_site_name", None),
+            description=getattr(article, "meta_description", None),
+        )
+
+    return run
+
+
+def goose_adapter() -> Adapter:
+    from goose3 import Goose  # type: ignore[import-untyped]
+
+    goose = Goose({"enable_image_fetching": False, "use_meta_language": True})
+
+    def run(page: Page) -> Extraction:
+        article = goose.extract(url=page.url, raw_html=_text(page))
+        opengraph = article.opengraph or {}
+        return Extraction(
+            text=article.cleaned_text or "",
+            title=article.title,
+            authors=list(article.authors or ()),
+            published=article.publish_datetime_utc or article.publish_date,
+            site_name=opengraph.get("site_name"),
+            description=article.meta_description,
+        )
+
+    return run
+
+
+def lxml_floor_adapter() -> Adapter:
+    import lxml.html
+
+    def run(page: Page) -> Extraction:
+        lxml.html.document_fromstring(page.html)
+        return Extraction()
+
+    return run
+
+
+FLOOR = "lxml parse (floor)"
+ADAPTERS: dict[str, Callable[[], Adapter]] = {
+    "articlekit": lambda: articlekit_adapter(enrich=False),
+    "articlekit+quotes": lambda: articlekit_adapter(enrich=True),
+    "trafilatura": trafilatura_adapter,
+    "readability-lxml": readability_adapter,
+    "newspaper4k": newspaper_adapter,
+    "goose3": goose_adapter,
+    FLOOR: lxml_floor_adapter,
+}
+DEFAULT_TOOLS = [name for name in ADAPTERS if name != FLOOR]
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass
+class ToolRun:
+    tool: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    failures: int = 0
+    memory: dict[str, float] | None = None
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds)
+
+
+def run_tool(tool: str, pages: Sequence[Page], repeat: int, warmup: int) -> ToolRun:
+    """Time and score one tool over the pages (warm-up first, median of ``repeat`` calls)."""
+    adapter = ADAPTERS[tool]()
+    result = ToolRun(tool)
+    for page in pages[:warmup]:
+        with contextlib.suppress(Exception):  # peers crash on some pages; the timed pass counts it
+            adapter(page)
+    gc.collect()
+    for page in pages:
+        times: list[float] = []
+        got = Extraction()
+        for _ in range(repeat):
+            start = time.perf_counter()
+            try:
+                got = adapter(page)
+            except Exception as exc:
+                got = Extraction(error=f"{type(exc).__name__}: {exc}"[:200])
+            times.append(time.perf_counter() - start)
+        result.seconds.append(statistics.median(times))
+        if got.error:
+            result.failures += 1
+        row: dict[str, Any] = {"page": page.name, "tool": tool, **score_page(page, got)}
+        row["ms"] = 1000 * result.seconds[-1]
+        row["error"] = got.error or ""
+        result.rows.append(row)
+    return result
+
+
+def memory_probe(tool: str, corpus: str, shared: str | None, limit: int | None) -> dict[str, float]:
+    """Run in a fresh subprocess: peak RSS (MiB) of extracting every page, and its growth."""
+    command = [sys.executable, __file__, "--memory-probe", tool, "--corpus", corpus]
+    if shared:
+        command += ["--shared", shared]
+    if limit:
+        command += ["--limit", str(limit)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"memory probe for {tool} failed: {done.stderr.strip()[-500:]}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _status_mib(key: str) -> float:
+    """A ``VmRSS``/``VmHWM`` figure of this process from ``/proc/self/status``, in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024
+    raise KeyError(key)
+
+
+def _probe(tool: str, corpus: str, shared: str | None, limit: int | None) -> None:
+    adapter = ADAPTERS[tool]()
+    pages = load_corpus(corpus, shared, limit)
+    gc.collect()
+    try:  # Linux: reset the high-water mark (ru_maxrss would include the parent's, kept across exec)
+        Path("/proc/self/clear_refs").write_text("5")
+        before = _status_mib("VmRSS")
+    except OSError:
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for page in pages:
+        with contextlib.suppress(Exception):
+            adapter(page)
+    try:
+        peak = _status_mib("VmHWM")
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"peak_mib": peak, "growth_mib": peak - before}))
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def _pct(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:.1f}"
+
+
+def table(corpus: str, runs: Sequence[ToolRun], pages: int, repeat: int) -> str:
+    """The markdown report for one corpus."""
+    counts = summarise(runs[0].rows).counts if runs else {}
+    head = (
+        "| tool | body P | body R | body F1 mean | body F1 median | title exact | byline F1 | date same-day "
+        "| site name | description | failures | docs/s | median ms/doc | peak RSS MiB (growth) |"
+    )
+    lines = [
+        f"## {corpus}: {pages} pages",
+        "",
+        head,
+        "|" + "---|" * (head.count("|") - 1),
+    ]
+    for run in runs:
+        median_ms = 1000 * statistics.median(run.seconds) if run.seconds else math.nan
+        docs = len(run.seconds) / run.total if run.total else math.nan
+        memory = f"{run.memory['peak_mib']:.0f} ({run.memory['growth_mib']:+.0f})" if run.memory else "—"
+        if run.tool == FLOOR:
+            quality = ["—"] * 10
+        else:
+            summary = summarise(run.rows)
+            quality = [
+                _pct(summary.means["precision"]),
+                _pct(summary.means["recall"]),
+                _pct(summary.means["f1"]),
+                _pct(summary.medians["f1"]),
+                *(_pct(summary.means[metric]) for metric in METRICS[3:]),
+                str(run.failures),
+            ]
+        lines.append(f"| {run.tool} | " + " | ".join([*quality, f"{docs:.1f}", f"{median_ms:.1f}", memory]) + " |")
+    lines += [
+        "",
+        "Pages scored per metric (the reference has a value): "
+        + ", ".join(f"{metric} {counts.get(metric, 0)}" for metric in METRICS[2:]),
+        "",
+    ]
+    by_name = {run.tool: run for run in runs}
+    ours = by_name.get("articlekit")
+    if ours and FLOOR in by_name and by_name[FLOOR].total:
+        floor = by_name[FLOOR]
+        lines.append(
+            f"articlekit total {ours.total:.2f} s; lxml parse-only floor {floor.total:.2f} s; "
+            f"ratio **{ours.total / floor.total:.2f}×**."
+        )
+    quotes = by_name.get("articlekit+quotes")
+    if ours and quotes and ours.total:
+        lines.append(
+            f"Enrichment (quotes) on: total {quotes.total:.2f} s, "
+            f"{100 * (quotes.total / ours.total - 1):+.1f}% over articlekit with `enrich=False`."
+        )
+    peers = [run for run in runs if run.tool in ("trafilatura",)]
+    if ours and peers:
+        ratio = statistics.median(ours.seconds) / statistics.median(peers[0].seconds)
+        lines.append(f"articlekit median ms/doc is {ratio:.2f}× trafilatura's.")
+    lines += [
+        "",
+        f"Timing: one process, tools in turn, warm-up first, median of {repeat} call(s) per page "
+        f"(`time.perf_counter`). Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} CPU(s). Peak RSS: a fresh subprocess per tool, `VmHWM` after all pages "
+        "(growth = over the same process after imports and loading the pages).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def chart(corpus: str, runs: Sequence[ToolRun], path: Path) -> None:
+    """Quality bars per tool and metric, and median ms/doc per tool."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    tools = [run for run in runs if run.tool != FLOOR]
+    metrics = [("f1", "body F1"), ("title", "title"), ("byline", "byline"), ("date", "date")]
+    metrics += [("site_name", "site"), ("description", "description")]
+    figure, (left, right) = plt.subplots(1, 2, figsize=(13, 4.8), gridspec_kw={"width_ratios": [3, 1.3]})
+    width = 0.8 / max(len(tools), 1)
+    for index, run in enumerate(tools):
+        summary = summarise(run.rows)
+        values = [0.0 if math.isnan(summary.means[key]) else summary.means[key] for key, _ in metrics]
+        left.bar([m + index * width for m in range(len(metrics))], values, width, label=run.tool)
+    left.set_xticks([m + width * (len(tools) - 1) / 2 for m in range(len(metrics))], [label for _, label in metrics])
+    left.set_ylim(0, 100)
+    left.set_ylabel("score (%)")
+    left.set_title(f"{corpus}: quality (mean over scored pages)")
+    left.legend(fontsize=8, loc="lower right")
+    names = [run.tool for run in runs]
+    medians = [1000 * statistics.median(run.seconds) for run in runs]
+    right.barh(names, medians, color=["tab:gray" if name == FLOOR else "tab:blue" for name in names])
+    right.invert_yaxis()
+    right.set_xlabel("median ms per document (lower is better)")
+    right.set_title("speed")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def write_csv(runs: Sequence[ToolRun], path: Path) -> None:
+    columns = ["page", "tool", *METRICS, "ms", "error"]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        for run in runs:
+            for row in run.rows:
+                writer.writerow(
+                    {
+                        key: (f"{value:.4f}" if isinstance(value, float) else ("" if value is None else value))
+                        for key, value in row.items()
+                    }
+                )
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", choices=[*CORPORA, "both"], default="both")
+    parser.add_argument("--tools", help=f"comma-separated, from: {', '.join(DEFAULT_TOOLS)} (default: all)")
+    parser.add_argument("--repeat", type=int, default=1, help="timed calls per page and tool (median kept)")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed pages per tool first")
+    parser.add_argument("--limit", type=int, help="first N pages of each corpus")
+    parser.add_argument("--shared", help="the shared folder (default: $ARTICLEKIT_SHARED or ../shared)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the per-tool memory subprocesses")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the .md/.png/.csv go")
+    parser.add_argument("--memory-probe", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    corpora = list(CORPORA) if args.corpus == "both" else [args.corpus]
+    if args.memory_probe:
+        _probe(args.memory_probe, corpora[0], args.shared, args.limit)
+        return 0
+    tools = [name.strip() for name in args.tools.split(",")] if args.tools else DEFAULT_TOOLS
+    unknown = [name for name in tools if name not in ADAPTERS]
+    if unknown:
+        parser.error(f"unknown tools {unknown}; choose from {DEFAULT_TOOLS}")
+    if "articlekit" in tools and FLOOR not in tools:
+        tools.append(FLOOR)
+    args.out.mkdir(parents=True, exist_ok=True)
+    warnings.simplefilter("ignore")  # peers' deprecation chatter
+    for corpus in corpora:
+        pages = load_corpus(corpus, args.shared, args.limit)
+        runs = []
+        for tool in tools:
+            print(f"[{corpus}] {tool} …", file=sys.stderr, flush=True)
+            runs.append(run_tool(tool, pages, args.repeat, args.warmup))
+            gc.collect()
+        if not args.no_memory:
+            for run in runs:
+                print(f"[{corpus}] memory: {run.tool} …", file=sys.stderr, flush=True)
+                run.memory = memory_probe(run.tool, corpus, args.shared, args.limit)
+        report = table(corpus, runs, len(pages), args.repeat)
+        print(report)
+        (args.out / f"{corpus}.md").write_text(report, encoding="utf-8")
+        chart(corpus, runs, args.out / f"{corpus}.png")
+        write_csv(runs, args.out / f"{corpus}.csv")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
