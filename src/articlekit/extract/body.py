@@ -38,6 +38,11 @@ from .links import is_followable
 __all__ = ["Body", "Pass", "extract_body", "resolve_url"]
 
 _UNLIKELY = bp.compile_names(bp.UNLIKELY)
+#: Concepts that name small widgets; a container so named but holding much prose is kept.
+_WIDGET = bp.compile_names(bp.SHARE, bp.NEWSLETTER)
+_NOT_WIDGET = bp.compile_names(
+    bp.NAVIGATION, bp.CONSENT, bp.COMMENTS, bp.RELATED, bp.AUTHOR_BOX, bp.FOOTER, bp.DISCLAIMER
+)
 _MAYBE = bp.compile_names(bp.MAYBE)
 _POSITIVE = bp.compile_names(bp.POSITIVE)
 _NEGATIVE = bp.compile_names(bp.NEGATIVE)
@@ -77,6 +82,11 @@ _ALWAYS_DROP = frozenset(
         "area",
     ]
 )
+#: Code and embedded documents: dropped whatever their size.
+_CODE_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "link", "meta"])
+#: A removable element with more text than this is more likely broken markup swallowing the page.
+_SWALLOWED = 3000
+_CONTROLS = frozenset(["button", "select", "textarea", "audio", "video", "map"])
 _UNLIKELY_ROLES = frozenset(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"])
 #: Paragraph-like elements whose text scores their ancestors.
 _SCORED = frozenset(["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"])
@@ -158,14 +168,17 @@ class Pass:
     strip_unlikely: bool = True
     weight_classes: bool = True
     clean_conditionally: bool = True
+    #: Remove hidden elements (``hidden``, ``display:none``, ``aria-hidden``); relaxed passes keep
+    #: them, as pages that stream their content into a hidden element reveal it by script.
+    drop_hidden: bool = True
 
 
 #: The strict pass, then each filter dropped in turn (Readability's order).
 PASSES = (
     Pass(),
     Pass(strip_unlikely=False),
-    Pass(strip_unlikely=False, weight_classes=False),
-    Pass(strip_unlikely=False, weight_classes=False, clean_conditionally=False),
+    Pass(strip_unlikely=False, weight_classes=False, drop_hidden=False),
+    Pass(strip_unlikely=False, weight_classes=False, clean_conditionally=False, drop_hidden=False),
 )
 
 
@@ -295,6 +308,7 @@ class _Scorer:
                     and _UNLIKELY.search(names)
                     and not _MAYBE.search(names)
                     and not self._inside(el, ("table", "code"))
+                    and not self._holds_prose(el, names)
                 ):
                     parent = el.getparent()
                     if parent is not None:
@@ -317,6 +331,14 @@ class _Scorer:
                 scoreable.append(el)
             stack.extend(reversed(el))
         return scoreable
+
+    @staticmethod
+    def _holds_prose(el: lxml.html.HtmlElement, names: str) -> bool:
+        """A share/promo-named container that holds the article (a wrapper misnamed by a widget)."""
+        if not _WIDGET.search(names) or _NOT_WIDGET.search(names):
+            return False
+        prose = sum(len(p.text_content()) for p in el.iter("p"))
+        return prose > 1000 and _link_density(el) < 0.3
 
     @staticmethod
     def _inside(el: lxml.html.HtmlElement, tags: Sequence[str]) -> bool:
@@ -674,14 +696,22 @@ class _Writer:
 # -- the entry point -----------------------------------------------------------------------------
 
 
-def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str]) -> None:
+def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str], *, drop_hidden: bool = True) -> None:
+    """Remove what is never article text; a control or menu swallowing the page is unwrapped."""
     doomed: list[lxml.html.HtmlElement] = []
+    unwrap: list[lxml.html.HtmlElement] = []
     for el in body.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if tag in _ALWAYS_DROP or _is_hidden(el) or (el.get("role") in _UNLIKELY_ROLES):
+        if tag in _CODE_TAGS:
             doomed.append(el)
+        elif tag in _ALWAYS_DROP or (drop_hidden and _is_hidden(el)) or (el.get("role") in _UNLIKELY_ROLES):
+            # Broken markup (an unclosed <button>, <nav>) can make a control hold the whole page.
+            if tag in _CONTROLS and len(el.text_content()) > _SWALLOWED:
+                unwrap.append(el)
+            else:
+                doomed.append(el)
     for selector in drop:
         try:
             doomed.extend(body.cssselect(selector) if not selector.startswith(("/", ".//")) else body.xpath(selector))
@@ -689,6 +719,9 @@ def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str]) -> None:
             continue
     for el in doomed:
         _remove(el)
+    for el in unwrap:
+        if el.getparent() is not None:
+            el.drop_tag()
 
 
 def _related_links(containers: Iterable[lxml.html.HtmlElement], base: str | None) -> list[Link]:
@@ -716,7 +749,7 @@ def _run_pass(
     body: lxml.html.HtmlElement, options: Pass, title: str | None, drop: Sequence[str]
 ) -> tuple[list[lxml.html.HtmlElement], _Scorer]:
     work = copy.deepcopy(body)
-    _preclean(work, drop)
+    _preclean(work, drop, drop_hidden=options.drop_hidden)
     scorer = _Scorer(work, options, title)
     return scorer.run(), scorer
 

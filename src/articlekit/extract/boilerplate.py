@@ -70,7 +70,7 @@ COMMENTS = (r"comment", r"disqus", r"discuss", r"respond\b", r"reply")
 RELATED = (
     r"related",
     r"recommend",
-    r"read-?(?:also|more|next)",
+    r"read-?(?:also|next)",
     r"more-?(?:stories|articles|from|on)",
     r"popular",
     r"trending",
