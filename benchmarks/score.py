@@ -31,9 +31,11 @@ description
     ``og:description``, ``twitter:description``): Readability's ``excerpt`` otherwise falls back
     to the first body paragraph, which is not a description to reproduce.
 
-Corpora: ``readability-pages`` (body = text content of ``expected.html``; title, byline,
-publishedTime, siteName, excerpt from ``expected-metadata.json``) and ``wcxb-articles`` (body =
-``expected.txt``; title, author, publish_date and url from ``meta.json``). The shared folder
+Corpora: ``readability-pages`` (body = text content of ``expected.html``, a line break around
+each block element; title, byline, publishedTime, siteName, excerpt from
+``expected-metadata.json``) and ``wcxb-articles`` (body = ``expected.txt`` without its list-item
+markers ``- ``/``1. `` at line starts, which are WCXB's notation, not page text; title, author,
+publish_date and url from ``meta.json``). The shared folder
 comes from ``--shared``, ``$ARTICLEKIT_SHARED`` or ``<repo>/../shared``; a missing corpus is an
 error (:class:`CorpusMissing`), never a silent skip.
 
@@ -406,6 +408,18 @@ def _load_readability(folder: Path) -> Page:
     )
 
 
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
+
+
+def strip_list_markers(text: str) -> str:
+    """WCXB's reference writes list items as ``- item`` or ``1. item``; the numbers are not page text.
+
+    >>> strip_list_markers("Intro\\n1. First\\n- Second\\n2024 was good")
+    'Intro\\nFirst\\nSecond\\n2024 was good'
+    """
+    return _LIST_MARKER.sub("", text)
+
+
 def _load_wcxb(folder: Path) -> Page:
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     return Page(
@@ -413,7 +427,7 @@ def _load_wcxb(folder: Path) -> Page:
         name=folder.name,
         html=(folder / "source.html").read_bytes(),
         url=_present(meta.get("url")),
-        body=(folder / "expected.txt").read_text(encoding="utf-8"),
+        body=strip_list_markers((folder / "expected.txt").read_text(encoding="utf-8")),
         title=_present(meta.get("title")),
         byline=_present(meta.get("author")),
         published=_present(meta.get("publish_date")),

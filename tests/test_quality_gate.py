@@ -1,0 +1,153 @@
+"""The benchmark scorer (hermetic) and the quality gate over the shared corpora (skipped without them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from .conftest import ROOT, require_shared
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"articlekit_benchmarks_{name}", ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+gate = _load("gate")  # puts benchmarks/ on sys.path, so its `score` module is importable
+score = sys.modules["score"]
+
+
+# --------------------------------------------------------------------------- scorer
+
+
+def test_tokens_lowercase_words_and_single_cjk_characters() -> None:
+    assert score.tokens("Ça va? NO_WAY — 3.5%") == ["ça", "va", "no", "way", "3", "5"]
+    assert score.tokens("北京欢迎你 ok") == ["北", "京", "欢", "迎", "你", "ok"]
+    assert score.tokens("") == []
+    assert score.tokens(None) == []
+
+
+def test_body_scores_are_bag_of_token_overlap() -> None:
+    prf = score.body_scores("a a b c", "a b b d")
+    # common multiset {a, b}: 2 of 4 predicted, 2 of 4 reference
+    assert (prf.precision, prf.recall, prf.f1) == (0.5, 0.5, 0.5)
+    assert score.body_scores("", "a b").f1 == 0.0
+    assert score.body_scores("x y", "a b").f1 == 0.0
+    reference = score.strip_list_markers("- One.\n\n1. Two | three\n10) four")
+    assert score.body_scores("One. Two three four", reference).f1 == 1.0
+
+
+def test_title_match_normalises_space_and_quotes_but_keeps_case() -> None:
+    assert score.title_match("  \u201cWhy\u201d  it\u2019s  \u2013 so\n", '"Why" it\'s - so')
+    assert not score.title_match("why it's so", "Why it's so")
+    assert not score.title_match(None, "Anything")
+
+
+def test_byline_f1_ignores_by_and_connectives() -> None:
+    assert score.byline_f1(["Jane Doe", "John Smith"], "By Jane Doe and John Smith") == 1.0
+    assert score.byline_f1([], "Jane Doe") == 0.0
+    assert score.byline_f1(["Jane Doe"], "Jane Doe, John Smith") == pytest.approx(2 / 3)
+
+
+def test_same_day_as_written_or_in_utc() -> None:
+    assert score.same_day(dt.date(2015, 3, 17), "2015-03-17T16:27:40.294Z")
+    assert score.same_day("Tue, 17 Mar 2015 23:10:00 -0500", "2015-03-18T04:10:00Z")
+    assert not score.same_day(dt.date(2015, 3, 16), "2015-03-17")
+    assert not score.same_day(None, "2015-03-17")
+    assert not score.same_day("not a date", "2015-03-17")
+
+
+def test_site_name_and_description_matches() -> None:
+    assert score.site_name_match("www.Example.com", "example.com")
+    assert not score.site_name_match("", "Example")
+    assert score.description_match(" A  short\nsummary. ", "a short summary.")
+    assert not score.description_match("A short summary", "Another summary")
+
+
+def test_html_text_separates_blocks() -> None:
+    text = score.html_text("<div><p>one</p><p>two<b>three</b></p><ul><li>four</li><li>five</li></ul></div>")
+    assert score.tokens(text) == ["one", "twothree", "four", "five"]
+
+
+def test_summarise_skips_unscored_pages() -> None:
+    rows = [
+        {"precision": 1.0, "recall": 1.0, "f1": 1.0, "title": None, "byline": 0.5},
+        {"precision": 0.0, "recall": 0.0, "f1": 0.0, "title": 1.0, "byline": None},
+    ]
+    summary = score.summarise(rows)
+    assert summary.means["f1"] == 50.0
+    assert summary.means["title"] == 100.0
+    assert summary.means["byline"] == 50.0
+    assert summary.counts["title"] == 1
+
+
+def _write_page(folder: Path, source: str, expected: str, metadata: dict[str, object]) -> None:
+    folder.mkdir(parents=True)
+    (folder / "source.html").write_text(source, encoding="utf-8")
+    (folder / "expected.html").write_text(expected, encoding="utf-8")
+    (folder / "expected-metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+
+
+def test_load_corpus_reads_references_and_fails_loudly(tmp_path: Path) -> None:
+    with pytest.raises(score.CorpusMissing):
+        score.load_corpus("readability", tmp_path)
+    corpus = tmp_path / "corpora" / "readability-pages"
+    _write_page(
+        corpus / "meta-description",
+        '<html><head><meta name="description" content="The  summary."></head><body><p>Body.</p></body></html>',
+        "<div><p>Body text</p><p>here.</p></div>",
+        {"title": "T", "byline": None, "excerpt": "The summary.", "publishedTime": "2020-01-02"},
+    )
+    _write_page(
+        corpus / "excerpt-from-body",
+        "<html><body><p>First paragraph.</p></body></html>",
+        "<div><p>First paragraph.</p></div>",
+        {"title": "U", "excerpt": "First paragraph.", "siteName": ""},
+    )
+    pages = {page.name: page for page in score.load_corpus("readability", tmp_path)}
+    described = pages["meta-description"]
+    assert score.tokens(described.body) == ["body", "text", "here"]
+    assert (described.title, described.byline, described.published) == ("T", None, "2020-01-02")
+    assert described.description == "The summary."
+    # an excerpt that is not the page's own meta description is not scored
+    assert pages["excerpt-from-body"].description is None
+    assert pages["excerpt-from-body"].site_name is None
+    row = score.score_page(described, score.Extraction(text="Body text here.", title="T", published="2020-01-02"))
+    assert row["f1"] == 1.0
+    assert row["title"] == 1.0
+    assert row["date"] == 1.0
+    assert row["description"] == 0.0
+    assert row["byline"] is None
+
+
+# --------------------------------------------------------------------------- gate
+
+
+def test_compare_allows_the_tolerance_and_catches_drops() -> None:
+    baseline = {"tolerance": 0.2, "corpora": {"c": {"pages": 3, "failures": 0, "f1": 90.0, "date": 80.0}}}
+    same = {"c": {"pages": 3, "failures": 0, "f1": 89.81, "date": 95.0, "title": None}}
+    assert gate.compare(same, baseline) == []
+    worse = {"c": {"pages": 3, "failures": 0, "f1": 89.79, "date": 80.0}}
+    assert gate.compare(worse, baseline) == ["c: f1 89.79 < baseline 90.00 - 0.2"]
+    other_corpus = {"c": {"pages": 4, "failures": 0, "f1": 99.0, "date": 99.0}}
+    assert "the baseline has 3" in gate.compare(other_corpus, baseline)[0]
+    assert gate.compare({}, baseline) == ["c: not measured"]
+
+
+def test_quality_gate_against_the_stored_baseline() -> None:
+    """articlekit's body F1 and metadata scores on both corpora stay at or above benchmarks/baseline.json."""
+    for folder in score.CORPORA.values():
+        require_shared("corpora", folder)
+    current = gate.measure(str(require_shared()))
+    problems = gate.compare(current, gate.load_baseline())
+    assert not problems, "quality fell below benchmarks/baseline.json:\n" + "\n".join(problems)
