@@ -39,9 +39,9 @@ __all__ = ["Body", "Pass", "extract_body", "resolve_url"]
 
 _UNLIKELY = bp.compile_names(bp.UNLIKELY)
 #: Concepts that name small widgets; a container so named but holding much prose is kept.
-_WIDGET = bp.compile_names(bp.SHARE, bp.NEWSLETTER)
+_WIDGET = bp.compile_names(bp.SHARE, bp.NEWSLETTER, bp.WIDGETS)
 _NOT_WIDGET = bp.compile_names(
-    bp.NAVIGATION, bp.CONSENT, bp.COMMENTS, bp.RELATED, bp.AUTHOR_BOX, bp.FOOTER, bp.DISCLAIMER
+    bp.NAVIGATION, bp.GALLERY, bp.CONSENT, bp.COMMENTS, bp.RELATED, bp.AUTHOR_BOX, bp.FOOTER, bp.DISCLAIMER
 )
 _MAYBE = bp.compile_names(bp.MAYBE)
 _POSITIVE = bp.compile_names(bp.POSITIVE)
@@ -338,7 +338,7 @@ class _Scorer:
         if not _WIDGET.search(names) or _NOT_WIDGET.search(names):
             return False
         prose = sum(len(p.text_content()) for p in el.iter("p"))
-        return prose > 1000 and _link_density(el) < 0.3
+        return prose > 500 and _link_density(el) < 0.3
 
     @staticmethod
     def _inside(el: lxml.html.HtmlElement, tags: Sequence[str]) -> bool:

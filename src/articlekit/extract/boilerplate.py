@@ -25,6 +25,7 @@ __all__ = [
     "DISCLAIMER",
     "DISCLAIMER_TEXT",
     "FOOTER",
+    "GALLERY",
     "MAYBE",
     "NAVIGATION",
     "NEGATIVE",
@@ -36,6 +37,7 @@ __all__ = [
     "SHARE",
     "SOURCE_TEXT",
     "UNLIKELY",
+    "WIDGETS",
     "compile_names",
 ]
 
@@ -81,12 +83,28 @@ RELATED = (
 #: Author boxes and biographies after the article.
 AUTHOR_BOX = (r"author-?(?:box|bio|info|card|profile)", r"\bbio\b", r"about-?the-?author", r"contributor-?bio")
 #: Site footers, sidebars, widgets.
-FOOTER = (r"footer", r"sidebar", r"widget", r"\bfoot\b", r"copyright", r"\bmeta-?links", r"\btags?-?list", r"rss")
+FOOTER = (r"footer", r"sidebar", r"\bfoot\b", r"copyright", r"\bmeta-?links", r"\btags?-?list", r"rss")
+#: Generic widgets: dropped unless they hold prose (some CMSs wrap the article itself in one).
+WIDGETS = (r"widget",)
+#: Photo galleries and carousels (captions in a slideshow are not the article's prose).
+GALLERY = (r"gallery", r"slideshow", r"carousel", r"lightbox")
 #: Disclaimers and republication notices (by markup).
 DISCLAIMER = (r"disclaimer", r"republish", r"syndicat")
 
 #: Every boilerplate concept: a container named by one of these is dropped in the strict pass.
-UNLIKELY = (*NAVIGATION, *SHARE, *CONSENT, *NEWSLETTER, *COMMENTS, *RELATED, *AUTHOR_BOX, *FOOTER, *DISCLAIMER)
+UNLIKELY = (
+    *NAVIGATION,
+    *WIDGETS,
+    *GALLERY,
+    *SHARE,
+    *CONSENT,
+    *NEWSLETTER,
+    *COMMENTS,
+    *RELATED,
+    *AUTHOR_BOX,
+    *FOOTER,
+    *DISCLAIMER,
+)
 #: Names that may be content despite an :data:`UNLIKELY` word.
 MAYBE = (r"and", r"article", r"body", r"column", r"content", r"main", r"shadow", r"story", r"entry", r"post")
 #: Names of containers that usually hold the article (raise the score).
