@@ -460,6 +460,7 @@ class _Scorer:
     # -- cleaning the chosen content ------------------------------------------------------------
 
     def _prepare(self, root: lxml.html.HtmlElement) -> None:
+        self._take_related_lists(root)
         for el in list(root.iter()):
             if not isinstance(el.tag, str) or (el.getparent() is None and el is not root):
                 continue
@@ -476,9 +477,32 @@ class _Scorer:
                 el.drop_tree()
         if self.title:
             for el in root.iter("h1", "h2"):
-                if _norm_title(el.text_content()) == self.title:
+                if _repeats_title(_norm_title(el.text_content()), self.title):
                     el.drop_tree()
                     break
+
+    def _take_related_lists(self, root: lxml.html.HtmlElement) -> None:
+        """A "Related articles" heading and the link list after it: related links, not body."""
+        found: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
+        for heading in root.iter("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "div"):
+            if len(heading) > 2 or heading is root:
+                continue
+            text = heading.text_content()
+            if len(text) > 60 or not bp.RELATED_HEADINGS.match(text):
+                continue
+            following = heading.getnext()
+            if following is None or following.tag not in ("ul", "ol", "div", "section"):
+                continue
+            if following.find(".//a") is not None and _link_density(following) > 0.5:
+                found.append((heading, following))
+        for heading, links in found:
+            parent = links.getparent()
+            if parent is None:
+                continue
+            self.related.append((links, parent))
+            links.drop_tree()
+            if heading.getparent() is not None:
+                heading.drop_tree()
 
     def _should_clean(self, el: lxml.html.HtmlElement) -> bool:
         tag = el.tag
@@ -543,6 +567,22 @@ def _is_data_table(table: lxml.html.HtmlElement) -> bool:
     if len(rows) >= 10 or columns > 4:
         return True
     return len(rows) * columns > 10
+
+
+def _repeats_title(heading: str, title: str) -> bool:
+    """Whether a heading is the headline (the title may carry a site suffix or prefix)."""
+    if not heading:
+        return False
+    if heading == title:
+        return True
+    if title.startswith(heading):
+        return title[len(heading) :].lstrip()[:1] in _TITLE_SEPARATORS
+    if title.endswith(heading):
+        return title[: -len(heading)].rstrip()[-1:] in _TITLE_SEPARATORS
+    return False
+
+
+_TITLE_SEPARATORS = frozenset("|-–—:·•»/")
 
 
 def _norm_title(text: str | None) -> str:

@@ -1,0 +1,101 @@
+"""Decoding bytes: BOM, charset hint, <meta charset>, UTF-8, and undeclared cp1252."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+import articlekit
+from articlekit.document import Document, decode
+
+TEXT = "Café crème — “naïve” déjà vu, 10 €"
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}<title>T</title></head><body><p>{body}</p></body></html>"
+
+
+def test_utf8_bom_wins_over_a_wrong_meta() -> None:
+    data = codecs.BOM_UTF8 + page(TEXT, '<meta charset="iso-8859-1">').encode("utf-8")
+    text, used = decode(data)
+    assert used == "utf-8"
+    assert TEXT in text
+    assert not text.startswith("\ufeff")
+
+
+def test_utf16_bom() -> None:
+    data = codecs.BOM_UTF16_LE + page(TEXT).encode("utf-16-le")
+    text, used = decode(data)
+    assert used == "utf-16-le"
+    assert TEXT in text
+
+
+def test_meta_charset_declares_windows_1252() -> None:
+    data = page(TEXT, '<meta charset="windows-1252">').encode("cp1252")
+    text, used = decode(data)
+    assert used == "cp1252"
+    assert TEXT in text
+
+
+def test_http_equiv_latin1_is_read_as_cp1252() -> None:
+    # Browsers read "iso-8859-1" as windows-1252: the curly quotes and the euro sign survive.
+    data = page(TEXT, '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">').encode("cp1252")
+    text, used = decode(data)
+    assert used == "cp1252"
+    assert TEXT in text
+
+
+def test_charset_hint_is_used_before_the_page_guess() -> None:
+    data = page("Привет, мир").encode("koi8-r")
+    text, used = decode(data, charset="koi8-r")
+    assert used == "koi8-r"
+    assert "Привет, мир" in text
+
+
+def test_undeclared_cp1252_is_not_garbled() -> None:
+    data = page(TEXT).encode("cp1252")
+    text, used = decode(data)
+    assert used == "cp1252"
+    assert TEXT in text
+    assert "\ufffd" not in text
+
+
+def test_declared_utf8_but_cp1252_bytes_falls_back() -> None:
+    data = page(TEXT, '<meta charset="utf-8">').encode("cp1252")
+    text, _ = decode(data)
+    assert TEXT in text
+
+
+def test_declared_cp1252_but_utf8_bytes_stays_utf8() -> None:
+    data = page(TEXT, '<meta charset="windows-1252">').encode("utf-8")
+    text, used = decode(data)
+    assert used == "utf-8"
+    assert TEXT in text
+
+
+def test_unknown_charset_label_is_ignored() -> None:
+    data = page(TEXT, '<meta charset="no-such-charset">').encode("utf-8")
+    text, used = decode(data, charset="also-unknown")
+    assert used == "utf-8"
+    assert TEXT in text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_parse_bytes_gives_the_same_body_whatever_the_encoding(encoding: str) -> None:
+    body = " ".join([TEXT] * 8)
+    article = articlekit.parse(page(body).encode(encoding), url="https://example.com/a")
+    assert article.paragraphs == (body,)
+
+
+def test_entities_are_unescaped_once() -> None:
+    article = articlekit.parse(
+        page("Fish &amp; chips &amp;amp; peas &eacute;t&eacute; " * 5), url="https://example.com/"
+    )
+    assert "Fish & chips &amp; peas été" in article.text
+
+
+def test_document_text_is_decoded_once() -> None:
+    doc = Document(page(TEXT).encode("cp1252"))
+    assert doc.encoding == "cp1252"
+    assert doc.tree is doc.tree  # parsed once, cached
