@@ -67,6 +67,19 @@ def _text(page: Page) -> str:
     return page.html.decode("utf-8", errors="replace")
 
 
+def _names(value: object) -> list[str]:
+    """Author names from whatever a tool returns (a string, a list, nested lists)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, (list, tuple, set)):
+        return [name for item in value for name in _names(item)]
+    return [str(value)]
+
+
 def articlekit_adapter(enrich: bool) -> Adapter:
     import articlekit
 
@@ -131,7 +144,7 @@ def newspaper_adapter() -> Adapter:
         return Extraction(
             text=article.text or "",
             title=article.title,
-            authors=list(article.authors or ()),
+            authors=_names(article.authors),
             published=article.publish_date,
             site_name=getattr(article, "meta_site_name", None),
             description=getattr(article, "meta_description", None),
@@ -151,8 +164,8 @@ def goose_adapter() -> Adapter:
         return Extraction(
             text=article.cleaned_text or "",
             title=article.title,
-            authors=list(article.authors or ()),
-            published=article.publish_datetime_utc or article.publish_date,
+            authors=_names(article.authors),
+            published=article.publish_date or article.publish_datetime_utc,
             site_name=opengraph.get("site_name"),
             description=article.meta_description,
         )
@@ -359,7 +372,7 @@ def chart(corpus: str, runs: Sequence[ToolRun], path: Path) -> None:
     left.set_ylim(0, 100)
     left.set_ylabel("score (%)")
     left.set_title(f"{corpus}: quality (mean over scored pages)")
-    left.legend(fontsize=8, loc="lower right")
+    left.legend(fontsize=8, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.09))
     names = [run.tool for run in runs]
     medians = [1000 * statistics.median(run.seconds) for run in runs]
     right.barh(names, medians, color=["tab:gray" if name == FLOOR else "tab:blue" for name in names])
