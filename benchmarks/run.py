@@ -80,6 +80,26 @@ def _names(value: object) -> list[str]:
     return [str(value)]
 
 
+def _optional_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return _optional_text(value[0]) if value else None
+    return str(value)
+
+
+def _clean(got: Extraction) -> Extraction:
+    """The same shape from every tool: strings or None, a list of names."""
+    return Extraction(
+        text=str(got.text or ""),
+        title=_optional_text(got.title),
+        authors=_names(got.authors),
+        published=got.published,
+        site_name=_optional_text(got.site_name),
+        description=_optional_text(got.description),
+    )
+
+
 def articlekit_adapter(enrich: bool) -> Adapter:
     import articlekit
 
@@ -225,7 +245,7 @@ def run_tool(tool: str, pages: Sequence[Page], repeat: int, warmup: int) -> Tool
         for _ in range(repeat):
             start = time.perf_counter()
             try:
-                got = adapter(page)
+                got = _clean(adapter(page))
             except Exception as exc:
                 got = Extraction(error=f"{type(exc).__name__}: {exc}"[:200])
             times.append(time.perf_counter() - start)
