@@ -49,7 +49,7 @@ _NEGATIVE = bp.compile_names(bp.NEGATIVE)
 _RELATED = bp.compile_names(bp.RELATED)
 _DISCLAIMER = bp.compile_names(bp.DISCLAIMER)
 _SHARE = bp.compile_names(bp.SHARE)
-_BYLINE = re.compile(r"byline|\bauthor|dateline|writtenby|p-author")
+_BYLINE = re.compile(r"byline|\bauthor|dateline|writtenby|p-author|\bdate\b|timestamp|\bpubdate")
 _SPACE = re.compile(r"\s+")
 _COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
 _SENTENCE_END = re.compile(r"\.( |$)")
@@ -300,7 +300,7 @@ class _Scorer:
             tag = el.tag
             if not isinstance(tag, str):
                 continue
-            if el is not self.body and tag not in ("a", "article", "main", "body", "html"):
+            if el is not self.body and tag not in ("article", "main", "body", "html"):
                 names = _names(el)
                 if (
                     self.options.strip_unlikely
@@ -495,13 +495,20 @@ class _Scorer:
                 continue
             if following.find(".//a") is not None and _link_density(following) > 0.5:
                 found.append((heading, following))
+        for line in root.iter("p", "div", "li"):
+            if len(line) > 3 or line is root or line.find(".//a") is None:
+                continue
+            text = line.text_content()
+            match = bp.READ_MORE_TEXT.match(text)
+            if match and len(text) < 200 and _link_length(line) >= 0.6 * len(text[match.end() :].strip()):
+                found.append((line, line))
         for heading, links in found:
             parent = links.getparent()
-            if parent is None:
-                continue
+            if parent is None or not _within(links, [root]):
+                continue  # inside a list already taken
             self.related.append((links, parent))
             links.drop_tree()
-            if heading.getparent() is not None:
+            if heading is not links and heading.getparent() is not None:
                 heading.drop_tree()
 
     def _should_clean(self, el: lxml.html.HtmlElement) -> bool:
@@ -843,13 +850,26 @@ def _serialise(content: list[lxml.html.HtmlElement], scorer: _Scorer, base: str 
         writer.write(node)
         writer.flush()
     related = _related_links([el for el, parent in scorer.related if _within(parent, content)], base)
-    disclaimers = [_text(el) for el, parent in scorer.disclaimers if _within(parent, content)]
+    disclaimers: list[str] = []
+    sources: list[Link] = []
+    for el, parent in scorer.disclaimers:
+        if not _within(parent, content):
+            continue
+        marked = _text(el)
+        disclaimers.append(marked)
+        if bp.SOURCE_TEXT.search(marked):
+            for a in el.iter("a"):
+                url = resolve_url(a.get("href") or "", base)
+                if url:
+                    sources.append(Link(url=url, text=_text(a), kind=LinkKind.SOURCE))
+                    break
     paragraphs = writer.paragraphs
     paragraphs, more_related = _split_related(paragraphs)
     related.extend(more_related)
     paragraphs, notice, source = _split_disclaimer(paragraphs)
     if notice:
         disclaimers.append(notice)
+    source = sources + source
     texts = tuple(p.text for p in paragraphs)
     links: list[Link] = []
     for number, (paragraph, start) in enumerate(zip(paragraphs, paragraph_starts(texts), strict=True)):

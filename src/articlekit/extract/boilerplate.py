@@ -42,7 +42,19 @@ __all__ = [
 ]
 
 #: Menus, breadcrumbs, pagination, skip links.
-NAVIGATION = (r"\bnav", r"menu", r"breadcrumb", r"pagination", r"pager\b", r"skip-?link", r"masthead", r"toolbar")
+NAVIGATION = (
+    r"screen-reader-text",
+    r"sr-only",
+    r"visually-hidden",
+    r"\bnav",
+    r"menu",
+    r"breadcrumb",
+    r"pagination",
+    r"pager\b",
+    r"skip-?link",
+    r"masthead",
+    r"toolbar",
+)
 #: Share bars and social buttons.
 SHARE = (r"\bshare", r"sharing", r"social", r"addthis", r"sharethis", r"tweet", r"facebook", r"whatsapp")
 #: Cookie and consent notices.
@@ -106,7 +118,7 @@ UNLIKELY = (
     *DISCLAIMER,
 )
 #: Names that may be content despite an :data:`UNLIKELY` word.
-MAYBE = (r"and", r"article", r"body", r"column", r"content", r"main", r"shadow", r"story", r"entry", r"post")
+MAYBE = (r"and", r"article", r"body", r"column", r"content", r"main", r"shadow")
 #: Names of containers that usually hold the article (raise the score).
 POSITIVE = (
     r"article",

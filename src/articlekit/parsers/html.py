@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 __all__ = ["HtmlParser", "PageMetadata", "base_url"]
 
 _SPACE = re.compile(r"\s+")
+#: A paywall marker: schema.org's ``isAccessibleForFree: false`` or a paywall container.
+_PAYWALL = re.compile(r"""["']isAccessibleForFree["']\s*:\s*["']?false|class=["'][^"']*\bpaywall""", re.IGNORECASE)
 _JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage", "report"])
 
 
@@ -144,6 +146,8 @@ class HtmlParser(BaseParser):
                 warnings.append("the page has no body text in its HTML; the body comes from its JSON-LD")
             else:
                 warnings.append("no article body found in the page")
+        if paragraphs and _PAYWALL.search(document.text):
+            warnings.append("the page marks its text as for subscribers only: the body may be truncated")
         canonical = meta.canonical_url
         if canonical:
             links.append(Link(url=canonical, text=title or "", kind=LinkKind.CANONICAL))
