@@ -23,6 +23,7 @@ The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urljoin
@@ -51,6 +52,7 @@ _DISCLAIMER = bp.compile_names(bp.DISCLAIMER)
 _SHARE = bp.compile_names(bp.SHARE)
 _BYLINE = re.compile(r"byline|\bauthor|dateline|writtenby|p-author|\bdate\b|timestamp|\bpubdate")
 _SPACE = re.compile(r"\s+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
 _SENTENCE_END = re.compile(r"\.( |$)")
 
@@ -87,6 +89,14 @@ _CODE_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "canva
 #: A removable element with more text than this is more likely broken markup swallowing the page.
 _SWALLOWED = 3000
 _CONTROLS = frozenset(["button", "select", "textarea", "audio", "video", "map"])
+#: Candidates for :func:`_preclean`, found in C rather than by a Python walk.
+_PRECLEAN = etree.XPath(
+    " | ".join(
+        [f".//{tag}" for tag in sorted(_ALWAYS_DROP)]
+        + [".//*[@hidden or @aria-hidden='true' or @role or contains(@style, 'none') or contains(@style, 'hidden')]"]
+    )
+)
+_NAMED = etree.XPath(".//*[@class or @id]")
 _UNLIKELY_ROLES = frozenset(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"])
 #: Paragraph-like elements whose text scores their ancestors.
 _SCORED = frozenset(["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"])
@@ -194,6 +204,7 @@ class Body:
     pass_index: int = 0
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve_url(href: str, base: str | None) -> str | None:
     """``href`` made absolute against ``base``; ``None`` if it is not a followable web link."""
     href = href.strip()
@@ -218,16 +229,52 @@ def _names(el: lxml.html.HtmlElement) -> str:
 
 
 def _text(el: lxml.html.HtmlElement) -> str:
-    return _SPACE.sub(" ", el.text_content()).strip()
+    return " ".join(el.text_content().split())
 
 
 def _link_length(el: lxml.html.HtmlElement) -> int:
+    """Characters of link text in ``el`` (in-page ``#`` links count for 30%)."""
     total = 0
     for a in el.iter("a"):
         href = a.get("href") or ""
         coefficient = 0.3 if href.startswith("#") and len(href) > 1 else 1.0
-        total += int(len(_SPACE.sub(" ", a.text_content()).strip()) * coefficient)
+        total += int(len(" ".join(a.text_content().split())) * coefficient)
     return total
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_flags(names: str) -> int:
+    """What an element's class/id names say, as bit flags (cached: names repeat a lot)."""
+    flags = 0
+    if _UNLIKELY.search(names):
+        flags |= _F_UNLIKELY
+        if _RELATED.search(names):
+            flags |= _F_RELATED
+        if _DISCLAIMER.search(names):
+            flags |= _F_DISCLAIMER
+        if _WIDGET.search(names) and not _NOT_WIDGET.search(names):
+            flags |= _F_WIDGET
+    if _MAYBE.search(names):
+        flags |= _F_MAYBE
+    if _BYLINE.search(names):
+        flags |= _F_BYLINE
+    if _SHARE.search(names):
+        flags |= _F_SHARE
+    return flags
+
+
+_F_UNLIKELY, _F_RELATED, _F_DISCLAIMER, _F_WIDGET, _F_MAYBE, _F_BYLINE, _F_SHARE = (1 << i for i in range(7))
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_weight(value: str) -> int:
+    value = value.lower()
+    weight = 0
+    if _NEGATIVE.search(value):
+        weight -= 25
+    if _POSITIVE.search(value):
+        weight += 25
+    return weight
 
 
 def _link_density(el: lxml.html.HtmlElement, text_length: int | None = None) -> float:
@@ -238,22 +285,16 @@ def _link_density(el: lxml.html.HtmlElement, text_length: int | None = None) -> 
 
 
 def _class_weight(el: lxml.html.HtmlElement) -> int:
-    weight = 0
-    for raw in (el.get("class"), el.get("id")):
-        if raw:
-            value = raw.lower()
-            if _NEGATIVE.search(value):
-                weight -= 25
-            if _POSITIVE.search(value):
-                weight += 25
-    return weight
+    cls = el.get("class")
+    ident = el.get("id")
+    return (_name_weight(cls) if cls else 0) + (_name_weight(ident) if ident else 0)
 
 
 def _is_hidden(el: lxml.html.HtmlElement) -> bool:
     if el.get("hidden") is not None:
         return True
     style = el.get("style")
-    if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.IGNORECASE):
+    if style and _HIDDEN_STYLE.search(style):
         return True
     return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
 
@@ -275,7 +316,9 @@ class _Scorer:
         self.body = body
         self.options = options
         self.title = _norm_title(title)
+        #: Raw scores of the candidate containers, and the link-density-corrected ones.
         self.scores: dict[lxml.html.HtmlElement, float] = {}
+        self.finals: dict[lxml.html.HtmlElement, float] = {}
         #: Related-article containers removed by the strict pass, with their former parent.
         self.related: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
         self.disclaimers: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
@@ -302,25 +345,24 @@ class _Scorer:
                 continue
             if el is not self.body and tag not in ("article", "main", "body", "html"):
                 names = _names(el)
+                flags = _name_flags(names) if names else 0
                 if (
                     self.options.strip_unlikely
-                    and names
-                    and _UNLIKELY.search(names)
-                    and not _MAYBE.search(names)
+                    and flags & _F_UNLIKELY
+                    and not flags & _F_MAYBE
                     and not self._inside(el, ("table", "code"))
-                    and not self._holds_prose(el, names)
+                    and not (flags & _F_WIDGET and self._holds_prose(el))
                 ):
                     parent = el.getparent()
                     if parent is not None:
-                        if _RELATED.search(names):
+                        if flags & _F_RELATED:
                             self.related.append((el, parent))
-                        elif _DISCLAIMER.search(names):
+                        elif flags & _F_DISCLAIMER:
                             self.disclaimers.append((el, parent))
                         el.drop_tree()
                     continue
                 if (
-                    names
-                    and _BYLINE.search(names)
+                    flags & _F_BYLINE
                     and tag not in _HEADINGS
                     and len(el.text_content()) < 100
                     and not el.xpath(".//p|.//img")
@@ -333,10 +375,8 @@ class _Scorer:
         return scoreable
 
     @staticmethod
-    def _holds_prose(el: lxml.html.HtmlElement, names: str) -> bool:
+    def _holds_prose(el: lxml.html.HtmlElement) -> bool:
         """A share/promo-named container that holds the article (a wrapper misnamed by a widget)."""
-        if not _WIDGET.search(names) or _NOT_WIDGET.search(names):
-            return False
         prose = sum(len(p.text_content()) for p in el.iter("p"))
         return prose > 500 and _link_density(el) < 0.3
 
@@ -383,19 +423,46 @@ class _Scorer:
                     break
                 ancestor = ancestor.getparent()
                 level += 1
-        for el in candidates:
-            scores[el] *= 1 - _link_density(el)
         return candidates
 
+    def final(self, el: lxml.html.HtmlElement) -> float | None:
+        """The candidate's score corrected for link density (computed on first use), or ``None``."""
+        value = self.finals.get(el)
+        if value is None:
+            raw = self.scores.get(el)
+            if raw is None:
+                return None
+            value = self.finals[el] = raw * (1 - _link_density(el))
+        return value
+
+    def _ranked(self, candidates: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+        """Candidates by final score, best first: only those that can reach 75% of the best.
+
+        The final score never exceeds a positive raw score, so candidates are visited by raw score
+        and the walk stops once no raw score can reach 75% of the best final score found.
+        """
+        by_raw = sorted(candidates, key=lambda e: self.scores[e], reverse=True)
+        best = float("-inf")
+        seen: list[lxml.html.HtmlElement] = []
+        for el in by_raw:
+            raw = self.scores[el]
+            if raw > 0 and best > 0 and raw < 0.75 * best:
+                break
+            value = self.final(el)
+            assert value is not None
+            best = max(best, value)
+            seen.append(el)
+        return sorted(seen, key=lambda e: self.finals[e], reverse=True)
+
     def _top_candidate(self, candidates: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
-        scores = self.scores
         if not candidates:
             return self.body
-        ranked = sorted(candidates, key=lambda e: scores[e], reverse=True)
+        ranked = self._ranked(candidates)
         top = ranked[0]
         if top is self.body:
             return top
-        best = scores[top]
+        best = self.finals[top]
+        scores = self.finals
         # Several strong candidates under one ancestor: the ancestor is the article.
         alternatives = [set(_ancestors(e)) for e in ranked[1:5] if scores[e] / max(best, 1e-9) >= 0.75]
         if len(alternatives) >= 3:
@@ -407,13 +474,13 @@ class _Scorer:
                 parent = parent.getparent()
         # Climb while the parent scores about as well (the article is split in sections).
         parent = top.getparent()
-        last = scores.get(top, 0.0)
+        last = self.final(top) or 0.0
         threshold = last / 3
         while parent is not None and parent is not self.body:
-            if parent not in scores:
+            parent_score = self.final(parent)
+            if parent_score is None:
                 parent = parent.getparent()
                 continue
-            parent_score = scores[parent]
             if parent_score < threshold:
                 break
             if parent_score > last:
@@ -426,16 +493,15 @@ class _Scorer:
         while parent is not None and parent is not self.body and len(parent) == 1:
             top = parent
             parent = top.getparent()
-        if top not in scores:
-            scores[top] = self._initial(top)
+        if top not in self.scores:
+            self.scores[top] = self._initial(top)
         return top
 
     def _with_siblings(self, top: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         parent = top.getparent()
         if parent is None or top is self.body:
             return [top]
-        scores = self.scores
-        top_score = scores.get(top, 0.0)
+        top_score = self.final(top) or 0.0
         threshold = max(10.0, top_score * 0.2)
         top_class = top.get("class")
         content: list[lxml.html.HtmlElement] = []
@@ -446,7 +512,8 @@ class _Scorer:
                 content.append(sibling)
                 continue
             bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0.0
-            if sibling in scores and scores[sibling] + bonus >= threshold:
+            score = self.final(sibling)
+            if score is not None and score + bonus >= threshold:
                 content.append(sibling)
             elif sibling.tag == "p":
                 text = _text(sibling)
@@ -461,11 +528,11 @@ class _Scorer:
 
     def _prepare(self, root: lxml.html.HtmlElement) -> None:
         self._take_related_lists(root)
-        for el in list(root.iter()):
-            if not isinstance(el.tag, str) or (el.getparent() is None and el is not root):
+        for el in _NAMED(root):
+            if el.getparent() is None:
                 continue
             names = _names(el)
-            if names and _SHARE.search(names) and len(el.text_content()) < 500 and el is not root:
+            if names and _name_flags(names) & _F_SHARE and len(el.text_content()) < 500 and el is not root:
                 el.drop_tree()
         if self.options.clean_conditionally:
             for tag in ("form", "fieldset", "table", "ul", "ol", "div", "section", "aside"):
@@ -622,15 +689,12 @@ class _Writer:
     def add(self, raw: str | None) -> None:
         if not raw:
             return
-        text = _SPACE.sub(" ", raw)
-        if text[0] == " ":
+        if raw[0].isspace():
             self.pending_space = self.length > 0
-            text = text[1:]
+        text = " ".join(raw.split())
         if not text:
             return
-        trailing = text[-1] == " "
-        if trailing:
-            text = text[:-1]
+        trailing = raw[-1].isspace()
         if self.pending_space:
             self.parts.append(" ")
             self.length += 1
@@ -747,14 +811,12 @@ def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str], *, drop_hidden: 
     """Remove what is never article text; a control or menu swallowing the page is unwrapped."""
     doomed: list[lxml.html.HtmlElement] = []
     unwrap: list[lxml.html.HtmlElement] = []
-    for el in body.iter():
+    for el in _PRECLEAN(body):
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
         if tag in _CODE_TAGS:
             doomed.append(el)
-        elif tag in _ALWAYS_DROP or (drop_hidden and _is_hidden(el)) or (el.get("role") in _UNLIKELY_ROLES):
-            # Broken markup (an unclosed <button>, <nav>) can make a control hold the whole page.
+        elif tag in _ALWAYS_DROP or el.get("role") in _UNLIKELY_ROLES or (drop_hidden and _is_hidden(el)):
+            # Broken markup (an unclosed <button>) can make a control hold the whole page.
             if tag in _CONTROLS and len(el.text_content()) > _SWALLOWED:
                 unwrap.append(el)
             else:

@@ -146,7 +146,11 @@ class HtmlParser(BaseParser):
                 warnings.append("the page has no body text in its HTML; the body comes from its JSON-LD")
             else:
                 warnings.append("no article body found in the page")
-        if paragraphs and _PAYWALL.search(document.text):
+        if (
+            paragraphs
+            and ("isAccessibleForFree" in document.text or "paywall" in document.text)
+            and _PAYWALL.search(document.text)
+        ):
             warnings.append("the page marks its text as for subscribers only: the body may be truncated")
         canonical = meta.canonical_url
         if canonical:
