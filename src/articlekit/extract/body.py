@@ -299,6 +299,12 @@ def _is_hidden(el: lxml.html.HtmlElement) -> bool:
     return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
 
 
+def _elements(query: etree.XPath, root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The elements a compiled XPath query selects (typed for mypy)."""
+    found = query(root)
+    return [el for el in found if isinstance(el, lxml.html.HtmlElement)] if isinstance(found, list) else []
+
+
 def _remove(el: lxml.html.HtmlElement) -> None:
     """Remove ``el`` but keep its tail text."""
     if el.getparent() is not None:
@@ -528,7 +534,7 @@ class _Scorer:
 
     def _prepare(self, root: lxml.html.HtmlElement) -> None:
         self._take_related_lists(root)
-        for el in _NAMED(root):
+        for el in _elements(_NAMED, root):
             if el.getparent() is None:
                 continue
             names = _names(el)
@@ -811,7 +817,7 @@ def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str], *, drop_hidden: 
     """Remove what is never article text; a control or menu swallowing the page is unwrapped."""
     doomed: list[lxml.html.HtmlElement] = []
     unwrap: list[lxml.html.HtmlElement] = []
-    for el in _PRECLEAN(body):
+    for el in _elements(_PRECLEAN, body):
         tag = el.tag
         if tag in _CODE_TAGS:
             doomed.append(el)
