@@ -691,6 +691,8 @@ class _Writer:
         self.pending_space = False
         self.links: list[tuple[str, int, int]] = []
         self.block_tag = "p"
+        #: The last thing written was a ``<br>`` (with only white space since).
+        self.after_br = False
 
     def add(self, raw: str | None) -> None:
         if not raw:
@@ -734,9 +736,15 @@ class _Writer:
             self.add(el.tail)
             return
         if tag == "br":
-            self.space()
+            # Two line breaks in a row end a paragraph (how many pages write paragraphs).
+            if self.after_br and self.length:
+                self.flush()
+            else:
+                self.space()
             self.add(el.tail)
+            self.after_br = not (el.tail or "").strip()
             return
+        self.after_br = False
         if tag in ("img", "hr"):
             if tag == "hr" and not inline:
                 self.flush()

@@ -1,0 +1,155 @@
+"""extract_body: passes, serialisation, links and their offsets, tables, notices."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from articlekit.extract.body import PASSES, extract_body, resolve_url
+from articlekit.models import Article, LinkKind
+
+LONG = (
+    "Engineers began testing the new flood barrier on Thursday, lowering each of its nine gates in turn "
+    "while divers checked the seals from below."
+)
+
+
+def body_of(html: str, **kwargs: object) -> tuple[str, ...]:
+    return extract_body(lxml.html.document_fromstring(html), **kwargs).paragraphs  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("href", "base", "expected"),
+    [
+        ("/a/b", "https://example.com/x/y", "https://example.com/a/b"),
+        ("c.html", "https://example.com/x/y", "https://example.com/x/c.html"),
+        ("//cdn.example.org/i", "https://example.com/", "https://cdn.example.org/i"),
+        ("  https://example.net/z  ", None, "https://example.net/z"),
+        ("javascript:alert(1)", "https://example.com/", None),
+        ("data:text/html,x", "https://example.com/", None),
+        ("mailto:a@example.com", "https://example.com/", None),
+        ("#section", "https://example.com/", None),
+        ("/relative", None, None),
+        ("http://[broken", "https://example.com/", None),
+    ],
+)
+def test_resolve_url(href: str, base: str | None, expected: str | None) -> None:
+    assert resolve_url(href, base) == expected
+
+
+def test_white_space_is_collapsed_and_inline_tags_joined() -> None:
+    html = f"<html><body><article><p>  {LONG}\n  <b>Bold</b><i>italic</i>  <span> spaced </span>.</p></article></body></html>"
+    assert body_of(html) == (f"{LONG} Bolditalic spaced .",)
+
+
+def test_double_br_splits_and_single_br_joins() -> None:
+    html = f"<html><body><div>{LONG}<br>second line<br><br>{LONG}</div></body></html>"
+    assert body_of(html) == (f"{LONG} second line", LONG)
+
+
+def test_link_offsets_survive_white_space_and_nesting() -> None:
+    html = (
+        "<html><body><article>"
+        f"<p>{LONG}</p>"
+        "<p>Start <a href='/one'> <em>first</em>  link </a>middle<a href='/two'>second</a> end "
+        "<a href='/three'><img src='x.png'></a> and <a name='anchor'>no href</a>.</p>"
+        "</article></body></html>"
+    )
+    body = extract_body(lxml.html.document_fromstring(html), base_url="https://example.com/")
+    article = Article(paragraphs=body.paragraphs, links=body.links)  # validates every span
+    inline = article.links_of(LinkKind.INLINE)
+    assert [(link.text, link.url) for link in inline] == [
+        ("first link", "https://example.com/one"),
+        ("second", "https://example.com/two"),
+    ]
+    assert body.paragraphs[1] == "Start first link middlesecond end and no href."
+
+
+def test_data_table_rows_and_layout_table_cells() -> None:
+    data = (
+        "<table><tr><th>Gate</th><th>Width</th></tr><tr><td>North</td><td>20 m</td></tr>"
+        "<tr><td>South</td><td><a href='/s'>18 m</a></td></tr></table>"
+    )
+    layout = f"<table><tr><td><p>{LONG}</p></td><td><p>{LONG} Again.</p></td></tr></table>"
+    html = f"<html><body><article><p>{LONG}</p>{data}{layout}</article></body></html>"
+    body = extract_body(lxml.html.document_fromstring(html), base_url="https://example.com/")
+    assert body.paragraphs == (LONG, "Gate | Width", "North | 20 m", "South | 18 m", LONG, f"{LONG} Again.")
+    (link,) = [link for link in body.links if link.kind is LinkKind.INLINE]
+    assert link.paragraph == 3
+    Article(paragraphs=body.paragraphs, links=body.links)
+
+
+def test_strict_pass_first_and_relaxed_when_too_little() -> None:
+    good = "<html><body><div class='content'>" + f"<p>{LONG}</p>" * 5 + "</div></body></html>"
+    assert extract_body(lxml.html.document_fromstring(good)).pass_index == 0
+    hidden_in_sidebar = "<html><body><div class='sidebar'>" + f"<p>{LONG}</p>" * 5 + "</div></body></html>"
+    body = extract_body(lxml.html.document_fromstring(hidden_in_sidebar))
+    assert body.pass_index > 0
+    assert len(body.paragraphs) == 5
+    assert len(PASSES) == 4
+    assert PASSES[0].strip_unlikely
+    assert not PASSES[-1].clean_conditionally
+
+
+def test_content_streamed_into_a_hidden_element_is_found() -> None:
+    html = "<html><body><div hidden>" + f"<p>{LONG}</p>" * 5 + "</div><p>Loading…</p></body></html>"
+    assert len(body_of(html)) >= 5
+
+
+def test_container_given_by_caller_is_used_and_cleaned() -> None:
+    html = (
+        "<html><body><div id='x'><p>Short one.</p><div class='share-tools'><a href='/s'>Share</a></div></div>"
+        + f"<div id='other'>{'<p>' + LONG + '</p>' * 5}</div></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    (container,) = tree.xpath("//div[@id='x']")
+    assert extract_body(tree, container=container).paragraphs == ("Short one.",)
+
+
+def test_drop_selectors_css_and_xpath() -> None:
+    html = (
+        "<html><body><article>"
+        + f"<p>{LONG}</p>" * 4
+        + "<p class='promo-line'>Buy the print edition today and save.</p><p id='legal'>Legal line of text here for all.</p>"
+        + "</article></body></html>"
+    )
+    paragraphs = body_of(html, drop=(".promo-line", "//p[@id='legal']"))
+    assert paragraphs == (LONG,) * 4
+
+
+def test_bad_drop_selector_is_ignored() -> None:
+    html = "<html><body><article>" + f"<p>{LONG}</p>" * 4 + "</article></body></html>"
+    assert body_of(html, drop=("[[[not a selector", "//*[")) == (LONG,) * 4
+
+
+def test_title_heading_is_not_repeated_in_body() -> None:
+    html = "<html><body><article><h1>Flood barrier tested</h1>" + f"<p>{LONG}</p>" * 4 + "</article></body></html>"
+    assert body_of(html, title="Flood barrier tested | The Estuary Post")[0] == LONG
+    assert body_of(html, title="Another headline")[0] == "Flood barrier tested"
+
+
+def test_trailing_notice_becomes_disclaimer_with_source() -> None:
+    html = (
+        "<html><body><article>"
+        + f"<p>{LONG}</p>" * 4
+        + "<p>The views expressed in this article are those of the author alone.</p>"
+        + "<p>First published at <a href='https://origin.example.org/p'>Origin</a>.</p>"
+        + "</article></body></html>"
+    )
+    body = extract_body(lxml.html.document_fromstring(html), base_url="https://example.com/")
+    assert body.paragraphs == (LONG,) * 4
+    assert body.disclaimer is not None
+    assert body.disclaimer.startswith("The views expressed")
+    assert [(link.kind, link.url) for link in body.links] == [(LinkKind.SOURCE, "https://origin.example.org/p")]
+
+
+def test_notice_words_in_the_middle_stay_body() -> None:
+    middle = "The report was first published in 1998 and is still cited."
+    html = "<html><body><article>" + f"<p>{LONG}</p><p>{middle}</p>" + f"<p>{LONG}</p>" * 5 + "</article></body></html>"
+    body = extract_body(lxml.html.document_fromstring(html))
+    assert middle in body.paragraphs
+    assert body.disclaimer is None
+
+
+def test_empty_page_gives_empty_body() -> None:
+    assert body_of("<html><body></body></html>") == ()
