@@ -375,6 +375,15 @@ class _Scorer:
                 ):
                     el.drop_tree()
                     continue
+            if tag == "div" and len(el) == 1 and el[0].tag == "p" and el is not self.body:
+                # A div wrapping one paragraph is that paragraph (so its parent gets the score).
+                child = el[0]
+                parent = el.getparent()
+                if parent is not None and not (el.text or "").strip() and not (child.tail or "").strip():
+                    child.tail = el.tail
+                    parent.replace(el, child)
+                    stack.append(child)
+                    continue
             if tag in _SCORED or (tag == "div" and not _has_block_child(el)):
                 scoreable.append(el)
             stack.extend(reversed(el))
@@ -521,7 +530,7 @@ class _Scorer:
             score = self.final(sibling)
             if score is not None and score + bonus >= threshold:
                 content.append(sibling)
-            elif sibling.tag == "p":
+            elif sibling.tag == "p" or (sibling.tag == "div" and not _has_block_child(sibling)):
                 text = _text(sibling)
                 density = _link_density(sibling, len(text))
                 if (len(text) > 80 and density < 0.25) or (
