@@ -214,6 +214,8 @@ ADAPTERS: dict[str, Callable[[], Adapter]] = {
     FLOOR: lxml_floor_adapter,
 }
 DEFAULT_TOOLS = [name for name in ADAPTERS if name != FLOOR]
+NOT_EXTRACTED = {"readability-lxml": {"byline", "date", "site_name", "description"}}
+"""Fields a tool has no extractor for: shown as n/a rather than a score."""
 
 # --------------------------------------------------------------------------- running
 
@@ -333,7 +335,10 @@ def table(corpus: str, runs: Sequence[ToolRun], pages: int, repeat: int) -> str:
                 _pct(summary.means["recall"]),
                 _pct(summary.means["f1"]),
                 _pct(summary.medians["f1"]),
-                *(_pct(summary.means[metric]) for metric in METRICS[3:]),
+                *(
+                    "n/a" if metric in NOT_EXTRACTED.get(run.tool, ()) else _pct(summary.means[metric])
+                    for metric in METRICS[3:]
+                ),
                 str(run.failures),
             ]
         lines.append(f"| {run.tool} | " + " | ".join([*quality, f"{docs:.1f}", f"{median_ms:.1f}", memory]) + " |")
@@ -357,10 +362,22 @@ def table(corpus: str, runs: Sequence[ToolRun], pages: int, repeat: int) -> str:
             f"Enrichment (quotes) on: total {quotes.total:.2f} s, "
             f"{100 * (quotes.total / ours.total - 1):+.1f}% over articlekit with `enrich=False`."
         )
-    peers = [run for run in runs if run.tool in ("trafilatura",)]
-    if ours and peers:
-        ratio = statistics.median(ours.seconds) / statistics.median(peers[0].seconds)
+    trafilatura = by_name.get("trafilatura")
+    if ours and trafilatura:
+        ratio = statistics.median(ours.seconds) / statistics.median(trafilatura.seconds)
         lines.append(f"articlekit median ms/doc is {ratio:.2f}× trafilatura's.")
+    peers = [run for run in runs if not run.tool.startswith("articlekit") and run.tool != FLOOR]
+    if ours and peers:
+        missed = [
+            row["page"]
+            for index, row in enumerate(ours.rows)
+            if row["f1"] < 0.05 and any(peer.rows[index]["f1"] >= 0.5 for peer in peers)
+        ]
+        lines.append(
+            f"Pages where articlekit's body is (nearly) empty (F1 < 5) but a peer's F1 is ≥ 50: {len(missed)}"
+            + (f" ({', '.join(missed)})" if missed else "")
+            + "."
+        )
     lines += [
         "",
         f"Timing: one process, tools in turn, warm-up first, median of {repeat} call(s) per page "
