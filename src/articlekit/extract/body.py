@@ -499,7 +499,13 @@ class _Scorer:
             if parent_score < threshold:
                 break
             if parent_score > last:
-                top = parent
+                # ... unless the parent is mostly other things (a player, a feed) beside the article.
+                parent_length = len(parent.text_content())
+                if (
+                    parent_length <= 4 * len(top.text_content())
+                    or sum(len(p.text_content()) for p in parent.iter("p")) >= 0.5 * parent_length
+                ):
+                    top = parent
                 break
             last = parent_score
             parent = parent.getparent()
