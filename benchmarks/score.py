@@ -54,7 +54,7 @@ import statistics
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -521,6 +521,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="first N pages of each corpus")
     parser.add_argument("--worst", type=int, default=10, help="how many worst pages (by body F1) to list")
     parser.add_argument("--page", action="append", default=[], help="only these page names")
+    parser.add_argument(
+        "--misses",
+        choices=[metric for metric in METRICS if metric not in ("precision", "recall", "f1")],
+        help="list the pages that miss this metadata field, with articlekit's value and the reference's",
+    )
     args = parser.parse_args(argv)
     corpora = list(CORPORA) if args.corpus == "both" else [args.corpus]
     for corpus in corpora:
@@ -528,13 +533,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.page:
             pages = [page for page in pages if page.name in args.page]
         rows = []
+        misses = []
         for page in pages:
             try:
                 got = articlekit_extraction(page)
             except Exception as exc:  # a crash is a finding: report it, score empty
                 got = Extraction(error=f"{type(exc).__name__}: {exc}")
                 print(f"{corpus}/{page.name}: {got.error}", file=sys.stderr)
-            rows.append((page, score_page(page, got)))
+            row = score_page(page, got)
+            rows.append((page, row))
+            if args.misses and (value := row[args.misses]) is not None and value < 1.0:
+                misses.append((page.name, value, _FIELDS[args.misses](got), _REFERENCES[args.misses](page)))
         summary = summarise(row for _, row in rows)
         print(f"\n{corpus}: {summary.pages} pages")
         for metric in METRICS:
@@ -546,7 +555,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"    {page.name:<40} F1 {100 * (row['f1'] or 0):5.1f}  P {100 * (row['precision'] or 0):5.1f}  R {100 * (row['recall'] or 0):5.1f}"
             )
+        if args.misses:
+            print(f"  {len(misses)} pages miss {args.misses} (score, articlekit | reference):")
+            for name, value, got_value, expected in misses:
+                print(f"    {name:<40} {100 * value:5.1f}  {got_value!r} | {expected!r}")
     return 0
+
+
+_FIELDS: dict[str, Callable[[Extraction], object]] = {
+    "title": lambda got: got.title,
+    "byline": lambda got: list(got.authors),
+    "date": lambda got: str(got.published) if got.published is not None else None,
+    "site_name": lambda got: got.site_name,
+    "description": lambda got: got.description,
+}
+_REFERENCES: dict[str, Callable[[Page], object]] = {
+    "title": lambda page: page.title,
+    "byline": lambda page: page.byline,
+    "date": lambda page: page.published,
+    "site_name": lambda page: page.site_name,
+    "description": lambda page: page.description,
+}
 
 
 if __name__ == "__main__":
