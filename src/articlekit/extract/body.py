@@ -232,14 +232,36 @@ def _text(el: lxml.html.HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
+_LINK_TEXT = etree.XPath(
+    "descendant-or-self::a[not(starts-with(@href, '#')) or @href = '#']//text()", smart_strings=False
+)
+_HASH_LINK_TEXT = etree.XPath(
+    "descendant-or-self::a[starts-with(@href, '#') and string-length(@href) > 1]//text()", smart_strings=False
+)
+#: Descendant counts used by conditional cleaning, in one query (no element proxies made).
+_COUNTS = etree.XPath(
+    "concat(count(.//p), ' ', count(.//img), ' ', count(.//li), ' ', count(.//input), ' ', "
+    "count(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6))"
+)
+
+
+def _strings(query: etree.XPath, el: lxml.html.HtmlElement) -> list[str]:
+    found = query(el)
+    return [str(s) for s in found] if isinstance(found, list) else []
+
+
 def _link_length(el: lxml.html.HtmlElement) -> int:
     """Characters of link text in ``el`` (in-page ``#`` links count for 30%)."""
-    total = 0
-    for a in el.iter("a"):
-        href = a.get("href") or ""
-        coefficient = 0.3 if href.startswith("#") and len(href) > 1 else 1.0
-        total += int(len(" ".join(a.text_content().split())) * coefficient)
-    return total
+    length = _collapsed_length(_strings(_LINK_TEXT, el))
+    hashed = _strings(_HASH_LINK_TEXT, el)
+    if hashed:
+        length += int(_collapsed_length(hashed) * 0.3)
+    return length
+
+
+def _collapsed_length(texts: list[str]) -> int:
+    """Length of the text nodes with white space collapsed inside each (and none between)."""
+    return sum(len(" ".join(t.split())) for t in texts)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -612,11 +634,9 @@ class _Scorer:
         if len(_COMMAS.findall(text)) >= 10:
             return False
         is_list = tag in ("ul", "ol")
-        paragraphs = len(el.findall(".//p"))
-        images = len(el.findall(".//img"))
-        items = len(el.findall(".//li")) - 100
-        inputs = len(el.findall(".//input"))
-        headings = len(el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"))
+        counts = _COUNTS(el)
+        paragraphs, images, items, inputs, headings = (int(float(n)) for n in str(counts).split())
+        items -= 100
         length = len(text)
         if length == 0 and images == 0:
             return True
