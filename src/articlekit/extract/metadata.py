@@ -1,0 +1,708 @@
+"""Page metadata from every source an HTML page offers: :func:`extract_metadata`.
+
+Sources are read once each (one pass over ``<meta>``/``<link>``, one parse of the JSON-LD
+blocks, a few compiled XPath queries for the body) and combined per field in this precedence,
+first non-empty plausible value wins:
+
+title
+    JSON-LD ``headline`` (or ``name``) of the article object, ``og:title``, ``twitter:title``,
+    ``dc.title``/``parsely-title``/``sailthru.title``/``citation_title``, microdata
+    ``itemprop=headline``, then ``<title>``. The site suffix (`` | Site``, `` - Site``,
+    `` — Site``, ``: Site``, or a prefix ``Site | ``) is cut when it names the site (site name,
+    host) or when the remaining part matches the page's ``<h1>``.
+authors
+    JSON-LD ``author``/``creator`` persons; ``<meta name=author>`` (and ``dc.creator``,
+    ``parsely-author``, ``sailthru.author``, ``citation_author``, ``article:author`` and
+    ``twitter:creator`` when they are names, not URLs or handles); microdata
+    ``itemprop=author``; ``rel=author`` links; visible bylines (``.byline``, ``[class*=author]``
+    ...). Every candidate goes through :func:`.authors.split_authors` (no ``By``, no ``and``, no
+    e-mail, no role words, no dates or URLs). Organisations (JSON-LD ``Organization``) are kept
+    only when no person is named anywhere.
+published / modified
+    JSON-LD ``datePublished`` (``dateCreated``) / ``dateModified``; ``article:published_time`` /
+    ``article:modified_time`` (``og:updated_time``); ``<meta>`` dates (``date``, ``pubdate``,
+    ``dc.date``, ``dcterms.created``, ``parsely-pub-date``, ``sailthru.date``,
+    ``citation_publication_date`` ...); microdata ``datePublished``; ``<time datetime>``
+    (``pubdate`` first); the URL (``/2022/10/04/``); a visible dateline. A value that is not
+    :func:`.dates.is_plausible` (in the future, before 1990) is skipped; ``published`` is never
+    a value labelled as an update.
+site_name
+    ``og:site_name``, JSON-LD ``publisher.name``, ``application-name``, ``apple-mobile-web-app-title``.
+language
+    ``<html lang>``, ``og:locale``, ``content-language``, JSON-LD ``inLanguage``, normalised
+    (``en``, ``pt-BR``).
+description
+    ``og:description``, ``<meta name=description>``, ``twitter:description``, ``dc.description``,
+    JSON-LD ``description``.
+canonical_url / image / source_url
+    ``<link rel=canonical>``, ``og:url``, JSON-LD ``url``; ``og:image``, ``twitter:image``,
+    JSON-LD ``image``, ``<link rel=image_src>``; ``<link rel=original-source>`` (or
+    ``syndication-source``, ``<meta name=original-source>``), then an "originally published at"
+    link in the text. All made absolute against ``<base href>`` and the page URL.
+section / tags
+    ``article:section``, JSON-LD ``articleSection``, ``parsely-section``; ``article:tag``,
+    JSON-LD ``keywords``, ``news_keywords``, ``parsely-tags``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+import attrs
+import lxml.html
+from lxml import etree
+
+from ..models import DateValue
+from .authors import clean_author, split_authors
+from .body import resolve_url
+from .dates import date_in_url, find_date, is_plausible, parse_date
+
+__all__ = ["Metadata", "extract_metadata"]
+
+
+@attrs.frozen
+class Metadata:
+    """Everything :func:`extract_metadata` found about a page; ``None``/empty when absent."""
+
+    title: str | None = None
+    """Headline without the site suffix."""
+    authors: tuple[str, ...] = ()
+    """Author names, persons first (organisations only when no person is named)."""
+    published: DateValue | None = None
+    """Original publication time (aware datetime) or day (date)."""
+    modified: DateValue | None = None
+    """Last modification time or day."""
+    site_name: str | None = None
+    """Publisher or site name."""
+    language: str | None = None
+    """Language tag such as ``en`` or ``pt-BR``."""
+    description: str | None = None
+    """The page's own summary (meta/OpenGraph description)."""
+    section: str | None = None
+    """Section or category."""
+    tags: tuple[str, ...] = ()
+    """Keywords and tags, in page order, without duplicates."""
+    image: str | None = None
+    """Absolute URL of the lead image."""
+    canonical_url: str | None = None
+    """Absolute canonical URL."""
+    source_url: str | None = None
+    """Absolute URL of the original publication ("originally published at ...")."""
+
+
+# -- compiled queries ----------------------------------------------------------------------------
+
+_META = etree.XPath("//meta[@content]")
+_LINKS = etree.XPath("//link[@rel][@href]")
+_BASE = etree.XPath("//base/@href")
+_JSON_LD = etree.XPath("//script[@type='application/ld+json' or @type='application/json+ld']/text()")
+_TITLE = etree.XPath("//title[1]")
+_H1 = etree.XPath("//body//h1")
+_ITEMPROP = etree.XPath(
+    "//*[@itemprop='headline' or @itemprop='author' or @itemprop='creator' or @itemprop='datePublished' "
+    "or @itemprop='dateModified' or @itemprop='dateCreated']"
+)
+_TIMES = etree.XPath("//body//time[@datetime]")
+_REL_AUTHOR = etree.XPath("//body//a[@rel='author' or contains(@rel, 'author ')]")
+_BYLINES = etree.XPath(
+    "//body//*[not(self::script or self::style or self::meta or self::link or self::img)]"
+    "[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'author') "
+    "or contains(@class, 'Author') or contains(@id, 'byline') or contains(@class, 'by-line') "
+    "or contains(@class, 'writer') or contains(@class, 'contributor') or contains(@data-testid, 'byline')]"
+)
+_DATELINES = etree.XPath(
+    "//body//*[not(self::script or self::style)][contains(@class, 'date') or contains(@class, 'time') "
+    "or contains(@class, 'dateline') or contains(@class, 'published') or contains(@class, 'posted') "
+    "or contains(@class, 'meta')][string-length(normalize-space(.)) < 120]"
+)
+_ORIGINAL = etree.XPath(
+    "//body//*[self::p or self::div or self::em or self::i or self::span]"
+    "[contains(., 'riginally published') or contains(., 'riginally appeared') "
+    "or contains(., 'riginally posted')][string-length(.) < 400]//a/@href"
+)
+
+_SPACE = re.compile(r"\s+")
+_ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
+        "scholarlyarticle", "report", "socialmediaposting", "liveblogposting", "posting",
+        "medicalwebpage", "advertisertcontentarticle", "satiricalarticle", "howto",
+    }
+)  # fmt: skip
+_PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "medicalwebpage"})
+_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "brand", "website"})
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\)\s+|:\s+")
+_HANDLE = re.compile(r"^@\w+$")
+_NOT_AUTHOR = re.compile(
+    r"^(?:about|contact|follow|subscribe|share|comments?|more from|posts? by|all posts|view all|"
+    r"see all|read more|menu|sign in|log in)\b",
+    re.IGNORECASE,
+)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|last changed|aktualisiert|mis à jour)\b", re.IGNORECASE)
+_LOCALE = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?\b")
+
+#: ``<meta>`` keys (lower-cased ``name``/``property``/``itemprop``/``http-equiv``) per field, in order.
+_META_TITLE = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "parsely-title",
+    "sailthru.title",
+    "citation_title",
+    "title",
+)
+_META_AUTHOR = (
+    "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author",
+    "article:author", "og:article:author", "byl", "cxenseparse:author", "twitter:creator",
+)  # fmt: skip
+_META_PUBLISHED = (
+    "article:published_time", "og:article:published_time", "article:published", "og:published_time",
+    "datepublished", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+    "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
+    "citation_date", "citation_online_date", "pubdate", "publishdate", "publish-date", "publish_date",
+    "date", "article.published", "article_date_original", "displaydate", "original-publish-date",
+    "cxenseparse:recs:publishtime", "published_time", "pdate", "og:pubdate", "sort_date",
+)  # fmt: skip
+_META_MODIFIED = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
+    "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "article.updated",
+    "parsely-updated", "revised", "modified_time",
+)  # fmt: skip
+_META_SITE = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher")
+_META_DESCRIPTION = (
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+    "dcterms.description",
+    "sailthru.description",
+)
+_META_SECTION = ("article:section", "og:article:section", "parsely-section", "section", "category", "sailthru.section")
+_META_TAGS = ("article:tag", "og:article:tag", "news_keywords", "parsely-tags", "sailthru.tags", "keywords")
+_META_IMAGE = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "sailthru.image.full",
+    "thumbnail",
+)
+_META_URL = ("og:url", "twitter:url", "parsely-link")
+_META_LANGUAGE = ("content-language", "og:locale", "language", "dc.language", "inlanguage")
+_META_SOURCE = ("original-source", "syndication-source", "dcterms.source")
+
+
+def _els(query: etree.XPath, root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The elements a compiled XPath query selects (typed for mypy)."""
+    return cast("list[lxml.html.HtmlElement]", query(root))
+
+
+def _strs(query: etree.XPath, root: lxml.html.HtmlElement) -> list[str]:
+    """The strings (attribute values, text) a compiled XPath query selects."""
+    return [str(value) for value in cast("list[object]", query(root))]
+
+
+def _clean(text: object) -> str:
+    """``text`` as one line without surrounding space (entities are already unescaped)."""
+    if not isinstance(text, str):
+        return ""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _first(values: dict[str, list[str]], keys: Iterable[str]) -> str | None:
+    for key in keys:
+        for value in values.get(key, ()):
+            if value:
+                return value
+    return None
+
+
+# -- JSON-LD ---------------------------------------------------------------------------------------
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    names = kind if isinstance(kind, list) else [kind]
+    return {n.rsplit("/", 1)[-1].lower() for n in names if isinstance(n, str)}
+
+
+def _walk(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every object in a JSON-LD document (``@graph``, arrays, nested ``mainEntity``)."""
+    if depth > 6:
+        return
+    if isinstance(node, list):
+        for item in node:
+            yield from _walk(item, depth + 1)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            child = node.get(key)
+            if isinstance(child, (list, dict)):
+                yield from _walk(child, depth + 1)
+
+
+def _json_ld_objects(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+    objects: list[dict[str, Any]] = []
+    for raw in _strs(_JSON_LD, tree):
+        text = str(raw).strip()
+        if not text:
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            # Malformed blocks are skipped, not fatal; try once without trailing commas/CDATA.
+            repaired = re.sub(r",\s*([}\]])", r"\1", text.replace("<![CDATA[", "").replace("]]>", ""))
+            try:
+                data = json.loads(repaired, strict=False)
+            except ValueError:
+                continue
+        objects.extend(_walk(data))
+    return objects
+
+
+def _ld_text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    text = _clean(value)
+    return text or None
+
+
+def _ld_url(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl") or value.get("@id")
+    text = _clean(value)
+    return text or None
+
+
+def _ld_people(value: Any, people: list[str], orgs: list[str], ids: dict[str, dict[str, Any]]) -> None:
+    """Names in a JSON-LD ``author`` value (string, object, array, ``@id`` reference)."""
+    items = value if isinstance(value, list) else [value]
+    for raw in items:
+        item = raw
+        if isinstance(item, str):
+            people.extend(split_authors(item) if not item.startswith("http") else [])
+        elif isinstance(item, dict):
+            if "name" not in item and isinstance(item.get("@id"), str) and item["@id"] in ids:
+                item = ids[item["@id"]]
+            name = item.get("name")
+            if isinstance(name, list):
+                name = " and ".join(n for n in name if isinstance(n, str))
+            if not isinstance(name, str) or not name.strip():
+                given, family = item.get("givenName"), item.get("familyName")
+                name = " ".join(n for n in (given, family) if isinstance(n, str))
+            if not name:
+                continue
+            target = orgs if _types(item) & _ORG_TYPES else people
+            if target is orgs:
+                cleaned = clean_author(name)
+                if cleaned:
+                    orgs.append(cleaned)
+            else:
+                target.extend(split_authors(name))
+
+
+@attrs.define
+class _JsonLd:
+    title: str | None = None
+    name: str | None = None
+    people: list[str] = attrs.field(factory=list)
+    orgs: list[str] = attrs.field(factory=list)
+    published: str | None = None
+    modified: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    section: str | None = None
+    tags: list[str] = attrs.field(factory=list)
+    image: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def _read_json_ld(objects: list[dict[str, Any]]) -> _JsonLd:
+    out = _JsonLd()
+    if not objects:
+        return out
+    ids = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and ("name" in o)}
+    articles = [o for o in objects if _types(o) & _ARTICLE_TYPES]
+    pages = [o for o in objects if _types(o) & _PAGE_TYPES]
+    main = articles[0] if articles else (pages[0] if pages else None)
+    if main is not None:
+        out.title = _ld_text(main.get("headline"))
+        out.name = _ld_text(main.get("name"))
+        for key in ("author", "creator"):
+            if key in main:
+                _ld_people(main[key], out.people, out.orgs, ids)
+                if out.people or out.orgs:
+                    break
+        out.published = _ld_text(main.get("datePublished") or main.get("dateCreated"))
+        out.modified = _ld_text(main.get("dateModified"))
+        out.description = _ld_text(main.get("description"))
+        section = main.get("articleSection")
+        out.section = _ld_text(section)
+        keywords = main.get("keywords")
+        if isinstance(keywords, str):
+            out.tags = [k.strip() for k in keywords.split(",") if k.strip()]
+        elif isinstance(keywords, list):
+            out.tags = [_clean(k) for k in keywords if isinstance(k, str) and _clean(k)]
+        out.image = _ld_url(main.get("image") or main.get("thumbnailUrl"))
+        out.url = _ld_url(main.get("url"))
+        out.language = _ld_text(main.get("inLanguage"))
+        publisher = main.get("publisher")
+        if isinstance(publisher, dict) and "name" not in publisher and isinstance(publisher.get("@id"), str):
+            publisher = ids.get(publisher["@id"], publisher)
+        out.site_name = _ld_text(publisher)
+    if out.published is None:
+        # A WebPage object often carries the dates when the article object does not.
+        for obj in pages:
+            if obj.get("datePublished"):
+                out.published = _ld_text(obj.get("datePublished"))
+                out.modified = out.modified or _ld_text(obj.get("dateModified"))
+                break
+    if not out.site_name:
+        for obj in objects:
+            if _types(obj) & {"website", "newsmediaorganization"} and obj.get("name"):
+                out.site_name = _ld_text(obj.get("name"))
+                break
+    if not out.people and not out.orgs:
+        for obj in objects:
+            if "person" in _types(obj) and obj.get("name") and obj is not main:
+                # A lone Person in the graph is the author when the article does not say.
+                if len([o for o in objects if "person" in _types(o)]) == 1 and main is not None:
+                    out.people.extend(split_authors(str(obj["name"])))
+                break
+    return out
+
+
+# -- title -------------------------------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _strip_site(title: str, site_names: list[str], h1s: list[str]) -> str:
+    """``title`` without a site name suffix or prefix."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    sites = {_squash(s) for s in site_names if s}
+    sites.discard("")
+    squashed_h1 = {_squash(h) for h in h1s}
+    # A remaining part that is the page's h1 wins outright.
+    for cut in range(len(parts) - 1, 0, -1):
+        head = _join_head(title, cut)
+        if head and _squash(head) in squashed_h1:
+            return head
+    for cut in range(1, len(parts)):
+        tail = _join_tail(title, cut)
+        if tail and _squash(tail) in squashed_h1:
+            return tail
+    # Cut trailing (then leading) parts that name the site.
+    result = title
+    changed = True
+    while changed:
+        changed = False
+        parts = _TITLE_SEPARATORS.split(result)
+        if len(parts) < 2:
+            break
+        last = _squash(parts[-1])
+        if last and any(last == s or (len(last) > 3 and (last in s or s in last)) for s in sites):
+            head = _join_head(result, len(parts) - 1)
+            if head:
+                result, changed = head, True
+                continue
+        first = _squash(parts[0])
+        if first and any(first == s or (len(first) > 3 and (first in s or s in first)) for s in sites):
+            tail = _join_tail(result, 1)
+            if tail:
+                result, changed = tail, True
+    return result
+
+
+def _separator_spans(title: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TITLE_SEPARATORS.finditer(title)]
+
+
+def _join_head(title: str, n: int) -> str:
+    """The text before the ``n``-th separator (1-based)."""
+    spans = _separator_spans(title)
+    return title[: spans[n - 1][0]].strip() if 0 < n <= len(spans) else title
+
+
+def _join_tail(title: str, n: int) -> str:
+    """The text after the ``n``-th separator (1-based)."""
+    spans = _separator_spans(title)
+    return title[spans[n - 1][1] :].strip() if 0 < n <= len(spans) else title
+
+
+def _host_names(url: str | None) -> list[str]:
+    if not url:
+        return []
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return []
+    labels = [p for p in host.split(".") if p not in {"www", "com", "org", "net", "co", "uk", "edu", "gov", "io"}]
+    return [host, *labels[-1:]] if labels else [host]
+
+
+# -- authors -----------------------------------------------------------------------------------------
+
+
+def _byline_names(text: str) -> list[str]:
+    text = _clean(text)
+    if not text or len(text) > 150 or _NOT_AUTHOR.match(text):
+        return []
+    # Cut a date or time the byline runs into ("Jane Doe Updated 4 Oct 2022", "Jane Doe 10:31 AM").
+    text = re.split(r"\s(?:[|•·—–-]\s)?(?:updated|published|posted|on)\b|\s\d", text, maxsplit=1, flags=re.IGNORECASE)[
+        0
+    ]
+    return split_authors(text)
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return tuple(out)
+
+
+# -- the extractor ---------------------------------------------------------------------------------
+
+
+def _date(value: str | None) -> DateValue | None:
+    parsed = parse_date(value) if value else None
+    if parsed is not None and is_plausible(parsed):
+        return parsed
+    return None
+
+
+def _language(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = _LOCALE.match(value.strip())
+    if not match:
+        return None
+    lang, script, region = match.groups()
+    tag = lang.lower()
+    if script:
+        tag += "-" + script.title()
+    if region:
+        tag += "-" + region.upper()
+    return tag
+
+
+def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
+    """All metadata of the page ``tree`` (fetched from ``url``), by the precedence above.
+
+    >>> page = lxml.html.fromstring(
+    ...     '<html lang="en-us"><head><title>Rain in Spain | The Daily</title>'
+    ...     '<meta property="og:site_name" content="The Daily">'
+    ...     '<meta name="author" content="By Ana Ruiz and Tom Lee">'
+    ...     '<meta property="article:published_time" content="2022-10-04T09:30:00Z"></head>'
+    ...     '<body><h1>Rain in Spain</h1></body></html>'
+    ... )
+    >>> meta = extract_metadata(page, "https://daily.example/2022/10/04/rain")
+    >>> meta.title, meta.authors, meta.published.isoformat(), meta.language
+    ('Rain in Spain', ('Ana Ruiz', 'Tom Lee'), '2022-10-04T09:30:00+00:00', 'en-US')
+    """
+    metas: dict[str, list[str]] = {}
+    for el in _els(_META, tree):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        if not key:
+            continue
+        content = _clean(el.get("content"))
+        if content:
+            for part in key.lower().split():
+                metas.setdefault(part.strip(), []).append(content)
+    links: dict[str, list[str]] = {}
+    for el in _els(_LINKS, tree):
+        for rel in (el.get("rel") or "").lower().split():
+            links.setdefault(rel, []).append(el.get("href") or "")
+    base = url
+    for href in _strs(_BASE, tree)[:1]:
+        base = resolve_url(str(href), url) or url
+    ld = _read_json_ld(_json_ld_objects(tree))
+
+    def absolute(value: str | None) -> str | None:
+        return resolve_url(value, base) if value else None
+
+    itemprops: dict[str, list[lxml.html.HtmlElement]] = {}
+    for el in _els(_ITEMPROP, tree):
+        if el.tag == "meta":
+            continue
+        itemprops.setdefault(el.get("itemprop") or "", []).append(el)
+
+    # Site name first: the title's suffix is cut against it.
+    site_name = _first(metas, ("og:site_name",)) or ld.site_name or _first(metas, _META_SITE[1:])
+    if site_name and (site_name.startswith("http") or len(site_name) > 80):
+        site_name = None
+
+    # -- title
+    h1s = [_clean(h.text_content()) for h in _els(_H1, tree)[:3]]
+    title_el = _els(_TITLE, tree)
+    html_title = _clean(title_el[0].text_content()) if title_el else ""
+    candidates = [
+        ld.title,
+        _first(metas, ("og:title",)),
+        ld.name if ld.title is None else None,
+        *(metas.get(k, [None])[0] for k in _META_TITLE[1:]),
+    ]
+    micro = itemprops.get("headline")
+    if micro:
+        candidates.append(_clean(micro[0].text_content()))
+    candidates.append(html_title)
+    raw_title = next((c for c in candidates if c), None)
+    site_names = [n for n in (site_name, *_host_names(url)) if n]
+    title = _strip_site(raw_title, site_names, h1s) if raw_title else None
+
+    # -- authors
+    people: list[str] = list(ld.people)
+    if not people:
+        for key in _META_AUTHOR:
+            for value in metas.get(key, ()):
+                if value.startswith(("http", "www.")) or _HANDLE.match(value):
+                    continue
+                people.extend(split_authors(value))
+            if people:
+                break
+    if not people:
+        for el in itemprops.get("author", []) + itemprops.get("creator", []):
+            named = el.find(".//*[@itemprop='name']")
+            source = named if named is not None else el
+            text = source.get("content") if source.tag == "meta" else source.text_content()
+            people.extend(_byline_names(text or ""))
+    if not people:
+        for el in _els(_REL_AUTHOR, tree)[:4]:
+            people.extend(_byline_names(el.text_content()))
+    if not people:
+        for el in _els(_BYLINES, tree)[:20]:
+            names = _byline_names(el.text_content())
+            if names:
+                people.extend(names)
+                break
+    authors = _unique(people) or _unique(ld.orgs)
+
+    # -- dates
+    published = _date(ld.published)
+    if published is None:
+        for key in _META_PUBLISHED:
+            for value in metas.get(key, ()):
+                published = _date(value)
+                if published is not None:
+                    break
+            if published is not None:
+                break
+    if published is None:
+        for el in itemprops.get("datePublished", []) + itemprops.get("dateCreated", []):
+            published = _date(el.get("datetime") or el.get("content") or el.text_content())
+            if published is not None:
+                break
+    if published is None:
+        times = _els(_TIMES, tree)
+        ordered = [t for t in times if t.get("pubdate") is not None] + [t for t in times if t.get("pubdate") is None]
+        for el in ordered[:10]:
+            parent = el.getparent()
+            parent_class = (parent.get("class") or "") if parent is not None else ""
+            label = f"{el.get('class') or ''} {parent_class} {el.text_content()[:60]}"
+            if _UPDATED_LABEL.search(label):
+                continue
+            published = _date(el.get("datetime"))
+            if published is not None:
+                break
+    if published is None:
+        from_url = date_in_url(url)
+        if from_url is not None and is_plausible(from_url):
+            published = from_url
+    if published is None:
+        for el in _els(_DATELINES, tree)[:15]:
+            text = _clean(el.text_content())
+            if not text or _UPDATED_LABEL.search(text):
+                continue
+            found = find_date(text)
+            if found is not None and is_plausible(found):
+                published = found
+                break
+    modified = _date(ld.modified)
+    if modified is None:
+        for key in _META_MODIFIED:
+            modified = next((d for d in (_date(v) for v in metas.get(key, ())) if d is not None), None)
+            if modified is not None:
+                break
+    if modified is None:
+        for el in itemprops.get("dateModified", []):
+            modified = _date(el.get("datetime") or el.get("content") or el.text_content())
+            if modified is not None:
+                break
+
+    # -- the rest
+    language = _language(tree.get("lang") or tree.get("xml:lang"))
+    if language is None:
+        language = next((_language(v) for v in (_first(metas, (k,)) for k in _META_LANGUAGE) if _language(v)), None)
+    if language is None:
+        language = _language(ld.language)
+
+    description = _first(metas, _META_DESCRIPTION) or ld.description
+    section = _first(metas, _META_SECTION) or ld.section
+    tags: list[str] = []
+    for key in _META_TAGS:
+        for value in metas.get(key, ()):
+            tags.extend(t.strip() for t in value.split(",") if key != "article:tag" and t.strip())
+            if key == "article:tag":
+                tags.append(value)
+        if tags:
+            break
+    if not tags:
+        tags = ld.tags
+    image = None
+    for candidate in (*(metas.get(k, [None])[0] for k in _META_IMAGE), ld.image, *(links.get("image_src", [])[:1])):
+        image = absolute(candidate)
+        if image:
+            break
+    canonical = None
+    for candidate in (*links.get("canonical", [])[:1], _first(metas, _META_URL), ld.url):
+        canonical = absolute(candidate)
+        if canonical:
+            break
+    source = None
+    for candidate in (
+        *links.get("original-source", [])[:1],
+        *links.get("syndication-source", [])[:1],
+        _first(metas, _META_SOURCE),
+    ):
+        source = absolute(candidate)
+        if source:
+            break
+    if source is None:
+        for href in _strs(_ORIGINAL, tree)[:1]:
+            source = absolute(str(href))
+
+    return Metadata(
+        title=title or None,
+        authors=authors,
+        published=published,
+        modified=modified,
+        site_name=site_name,
+        language=language,
+        description=description,
+        section=section,
+        tags=_unique(t for t in tags if len(t) < 80),
+        image=image,
+        canonical_url=canonical,
+        source_url=source,
+    )
