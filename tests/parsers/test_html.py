@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import lxml.html
 import pytest
 
 import articlekit
 from articlekit.document import Document
+from articlekit.extract.metadata import Metadata
 from articlekit.models import LinkKind
 from articlekit.parsers import HtmlParser, Parser
 from articlekit.parsers.html import base_url
@@ -251,7 +252,7 @@ class ExampleParser(HtmlParser):
     body_selectors = ("div.story-text",)
     drop_selectors = (".inline-promo",)
 
-    def authors(self, tree: lxml.html.HtmlElement, metadata: Any) -> tuple[str, ...]:
+    def authors(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> tuple[str, ...]:
         return tuple(str(s).strip() for s in tree.xpath("//span[@class='writer']/text()"))
 
 

@@ -89,14 +89,6 @@ _CODE_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "canva
 #: A removable element with more text than this is more likely broken markup swallowing the page.
 _SWALLOWED = 3000
 _CONTROLS = frozenset(["button", "select", "textarea", "audio", "video", "map"])
-#: Candidates for :func:`_preclean`, found in C rather than by a Python walk.
-_PRECLEAN = etree.XPath(
-    " | ".join(
-        [f".//{tag}" for tag in sorted(_ALWAYS_DROP)]
-        + [".//*[@hidden or @aria-hidden='true' or @role or contains(@style, 'none') or contains(@style, 'hidden')]"]
-    )
-)
-_NAMED = etree.XPath(".//*[@class or @id]")
 _UNLIKELY_ROLES = frozenset(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"])
 #: Paragraph-like elements whose text scores their ancestors.
 _SCORED = frozenset(["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"])
@@ -321,12 +313,6 @@ def _is_hidden(el: lxml.html.HtmlElement) -> bool:
     return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
 
 
-def _elements(query: etree.XPath, root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """The elements a compiled XPath query selects (typed for mypy)."""
-    found = query(root)
-    return [el for el in found if isinstance(el, lxml.html.HtmlElement)] if isinstance(found, list) else []
-
-
 def _remove(el: lxml.html.HtmlElement) -> None:
     """Remove ``el`` but keep its tail text."""
     if el.getparent() is not None:
@@ -347,6 +333,8 @@ class _Scorer:
         #: Raw scores of the candidate containers, and the link-density-corrected ones.
         self.scores: dict[lxml.html.HtmlElement, float] = {}
         self.finals: dict[lxml.html.HtmlElement, float] = {}
+        #: Elements named like share bars (removed from the content when small).
+        self.shares: list[lxml.html.HtmlElement] = []
         #: Related-article containers removed by the strict pass, with their former parent.
         self.related: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
         self.disclaimers: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
@@ -371,9 +359,16 @@ class _Scorer:
             tag = el.tag
             if not isinstance(tag, str):
                 continue
+            if el is not self.body and (
+                el.get("role") in _UNLIKELY_ROLES or (self.options.drop_hidden and _is_hidden(el))
+            ):
+                el.drop_tree()
+                continue
             if el is not self.body and tag not in ("article", "main", "body", "html"):
                 names = _names(el)
                 flags = _name_flags(names) if names else 0
+                if flags & _F_SHARE:
+                    self.shares.append(el)
                 if (
                     self.options.strip_unlikely
                     and flags & _F_UNLIKELY
@@ -571,11 +566,8 @@ class _Scorer:
 
     def _prepare(self, root: lxml.html.HtmlElement) -> None:
         self._take_related_lists(root)
-        for el in _elements(_NAMED, root):
-            if el.getparent() is None:
-                continue
-            names = _names(el)
-            if names and _name_flags(names) & _F_SHARE and len(el.text_content()) < 500 and el is not root:
+        for el in self.shares:
+            if el is not root and el.getparent() is not None and len(el.text_content()) < 500 and _within(el, [root]):
                 el.drop_tree()
         if self.options.clean_conditionally:
             for tag in ("form", "fieldset", "table", "ul", "ol", "div", "section", "aside"):
@@ -856,20 +848,22 @@ class _Writer:
 # -- the entry point -----------------------------------------------------------------------------
 
 
-def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str], *, drop_hidden: bool = True) -> None:
-    """Remove what is never article text; a control or menu swallowing the page is unwrapped."""
+def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str]) -> None:
+    """Remove what is never article text; a control swallowing the page is unwrapped.
+
+    Hidden elements and unlikely ARIA roles are removed later, in the same walk that scores.
+    """
     doomed: list[lxml.html.HtmlElement] = []
     unwrap: list[lxml.html.HtmlElement] = []
-    for el in _elements(_PRECLEAN, body):
+    for el in body.iter(*_ALWAYS_DROP):
         tag = el.tag
         if tag in _CODE_TAGS:
             doomed.append(el)
-        elif tag in _ALWAYS_DROP or el.get("role") in _UNLIKELY_ROLES or (drop_hidden and _is_hidden(el)):
-            # Broken markup (an unclosed <button>) can make a control hold the whole page.
-            if tag in _CONTROLS and len(el.text_content()) > _SWALLOWED:
-                unwrap.append(el)
-            else:
-                doomed.append(el)
+        # Broken markup (an unclosed <button>) can make a control hold the whole page.
+        elif tag in _CONTROLS and len(el.text_content()) > _SWALLOWED:
+            unwrap.append(el)
+        else:
+            doomed.append(el)
     for selector in drop:
         try:
             doomed.extend(body.cssselect(selector) if not selector.startswith(("/", ".//")) else body.xpath(selector))
@@ -907,7 +901,7 @@ def _run_pass(
     body: lxml.html.HtmlElement, options: Pass, title: str | None, drop: Sequence[str]
 ) -> tuple[list[lxml.html.HtmlElement], _Scorer]:
     work = copy.deepcopy(body)
-    _preclean(work, drop, drop_hidden=options.drop_hidden)
+    _preclean(work, drop)
     scorer = _Scorer(work, options, title)
     return scorer.run(), scorer
 

@@ -35,68 +35,24 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import attrs
 import lxml.html
 
 from .._version import __version__
 from ..document import Document
-from ..extract import boilerplate as _boilerplate  # noqa: F401  (re-exported vocabulary for subclasses)
 from ..extract.body import Body, extract_body, resolve_url
+from ..extract.metadata import Metadata, extract_metadata
 from ..models import Article, DateValue, Link, LinkKind, ParserInfo
 from .base import BaseParser
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["HtmlParser", "PageMetadata", "base_url"]
+__all__ = ["HtmlParser", "base_url"]
 
 _SPACE = re.compile(r"\s+")
 #: A paywall marker: schema.org's ``isAccessibleForFree: false`` or a paywall container.
 _PAYWALL = re.compile(r"""["']isAccessibleForFree["']\s*:\s*["']?false|class=["'][^"']*\bpaywall""", re.IGNORECASE)
 _JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage", "report"])
-
-
-@attrs.frozen
-class PageMetadata:
-    """The metadata fields the parser reads (the shape of ``extract.metadata.Metadata``)."""
-
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    published: DateValue | None = None
-    modified: DateValue | None = None
-    site_name: str | None = None
-    language: str | None = None
-    description: str | None = None
-    section: str | None = None
-    tags: tuple[str, ...] = ()
-    image: str | None = None
-    canonical_url: str | None = None
-    source_url: str | None = None
-
-
-def _fallback_metadata(tree: lxml.html.HtmlElement, url: str | None) -> PageMetadata:
-    """Title and language only, used while :mod:`articlekit.extract.metadata` is unavailable."""
-    title = None
-    for raw in tree.xpath("//meta[@property='og:title']/@content|//head/title/text()"):
-        value = _SPACE.sub(" ", str(raw)).strip()
-        if value:
-            title = value
-            break
-    language = tree.get("lang") or None
-    canonical = None
-    for href in tree.xpath("//link[@rel='canonical']/@href"):
-        canonical = resolve_url(str(href), url)
-        if canonical:
-            break
-    return PageMetadata(title=title, language=language, canonical_url=canonical)
-
-
-try:  # the metadata module is written alongside this one
-    from ..extract.metadata import (  # type: ignore[import-not-found,unused-ignore]
-        extract_metadata as _extract_metadata,
-    )
-except ImportError:  # pragma: no cover - only while the module does not exist yet
-    _extract_metadata = None
 
 
 def base_url(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
@@ -177,40 +133,33 @@ class HtmlParser(BaseParser):
         )
         return self.postprocess(article, document)
 
-    def metadata(self, tree: lxml.html.HtmlElement, url: str | None) -> PageMetadata | Any:
+    def metadata(self, tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         """All page metadata (see :mod:`articlekit.extract.metadata`), before per-field overrides."""
-        if _extract_metadata is not None:
-            return _extract_metadata(tree, url)
-        return _fallback_metadata(tree, url)
+        return extract_metadata(tree, url)
 
-    def title(self, tree: lxml.html.HtmlElement, metadata: Any) -> str | None:
+    def title(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> str | None:
         """The headline."""
-        value: str | None = metadata.title
-        return value
+        return metadata.title
 
-    def authors(self, tree: lxml.html.HtmlElement, metadata: Any) -> tuple[str, ...]:
+    def authors(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> tuple[str, ...]:
         """Author names, clean, in byline order."""
-        return tuple(metadata.authors)
+        return metadata.authors
 
-    def published(self, tree: lxml.html.HtmlElement, metadata: Any) -> DateValue | None:
+    def published(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> DateValue | None:
         """Original publication time."""
-        value: DateValue | None = metadata.published
-        return value
+        return metadata.published
 
-    def modified(self, tree: lxml.html.HtmlElement, metadata: Any) -> DateValue | None:
+    def modified(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> DateValue | None:
         """Last modification time."""
-        value: DateValue | None = metadata.modified
-        return value
+        return metadata.modified
 
-    def site_name(self, tree: lxml.html.HtmlElement, metadata: Any) -> str | None:
+    def site_name(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> str | None:
         """The publisher's name."""
-        value: str | None = metadata.site_name
-        return value
+        return metadata.site_name
 
-    def language(self, tree: lxml.html.HtmlElement, metadata: Any) -> str | None:
+    def language(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> str | None:
         """The page's language tag."""
-        value: str | None = metadata.language
-        return value
+        return metadata.language
 
     def body_root(self, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         """The article container from :attr:`body_selectors`, or ``None`` to find it by scoring."""
