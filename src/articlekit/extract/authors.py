@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_author", "looks_like_name", "parse_byline", "split_authors"]
+__all__ = ["AGENCIES", "clean_author", "looks_like_name", "parse_byline", "split_authors"]
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|words|text|story|reporting|report|posted|published|photos?|article)\s+)?"
     r"(?:by|von|par|por|di|door|av|de)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
-_AGENCIES = (
+#: News agencies: a byline naming one alone is an organisation, not a person.
+AGENCIES = (
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "dpa",
     "UPI", "PA", "PA Media", "TASS", "RIA Novosti", "Xinhua", "EFE", "ANSA", "CNN", "BBC",
 )  # fmt: skip
@@ -62,7 +63,12 @@ def looks_like_name(text: str) -> bool:
     letters = [w for w in words if w[0].isalpha()]
     if not letters:
         return False
-    capitalised = sum(1 for w in letters if not w[0].islower() or w.lower() in {"de", "van", "von", "da", "al", "bin", "la", "le", "der", "den", "di", "du"})
+    capitalised = sum(
+        1
+        for w in letters
+        if not w[0].islower()
+        or w.lower() in {"de", "van", "von", "da", "al", "bin", "la", "le", "der", "den", "di", "du"}
+    )
     return capitalised == len(letters)
 
 
@@ -95,7 +101,7 @@ def parse_byline(line: str) -> list[str] | None:
     if _PREFIX.match(line):
         names = split_authors(line)
         return names or None
-    agency = next((a for a in _AGENCIES if re.search(r"[,|–—-]\s*" + re.escape(a) + r"\s*$", line)), None)
+    agency = next((a for a in AGENCIES if re.search(r"[,|–—-]\s*" + re.escape(a) + r"\s*$", line)), None)
     if agency:
         person = re.sub(r"\s*[,|–—-]\s*" + re.escape(agency) + r"\s*$", "", line)
         names = split_authors(person)

@@ -46,6 +46,7 @@ section / tags
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -57,7 +58,7 @@ import lxml.html
 from lxml import etree
 
 from ..models import DateValue
-from .authors import clean_author, split_authors
+from .authors import AGENCIES, clean_author, split_authors
 from .body import resolve_url
 from .dates import date_in_url, find_date, is_plausible, parse_date
 
@@ -126,6 +127,7 @@ _ORIGINAL = etree.XPath(
 )
 
 _SPACE = re.compile(r"\s+")
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _ARTICLE_TYPES = frozenset(
     {
         "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -137,6 +139,47 @@ _ARTICLE_TYPES = frozenset(
 _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "medicalwebpage"})
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "brand", "website"})
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\)\s+|:\s+")
+_HIERARCHY = re.compile(r"\s(?:\||-|–|—|\\|/|>|»)\s")
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:[|•·—–-]\s*)?(?:last\s+)?(?:updated|published|posted|modified|reviewed|on)\b"
+    r"|(?<=[a-z])(?-i:Updated|Published|Posted|" + _MONTH_NAMES.title() + r")"
+    r"|\s(?:[|•·—–-]\s*)?(?:" + _MONTH_NAMES + r")\.?\s*\d|\s[|•·—–-]?\s*\d",
+    re.IGNORECASE,
+)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:author|authors|autor|auteur|written by|words by|posted by|by)\s*:?\s*(?=\w)", re.IGNORECASE
+)
+_WITH = re.compile(r"\s*[()]\s*|\s+(?:avec|with|mit|con|com)\s+", re.IGNORECASE)
+_TRAILING_TITLE = re.compile(r"\s+\w+\s+(?:editor|writer|reporter|correspondent|columnist|producer)$", re.IGNORECASE)
+_ROLE_NOUNS = frozenset({"team", "editorial", "staff", "editors", "desk", "newsroom", "admin", "author", "writers"})
+_CREDENTIALS = frozenset(
+    {
+        "MA",
+        "MD",
+        "PHD",
+        "RN",
+        "MS",
+        "MSC",
+        "BSC",
+        "MPH",
+        "DO",
+        "RD",
+        "LD",
+        "CPT",
+        "MBA",
+        "JD",
+        "DDS",
+        "NP",
+        "PA-C",
+        "FACP",
+        "FACS",
+        "JR",
+        "SR",
+        "II",
+        "III",
+    }
+)
 _HANDLE = re.compile(r"^@\w+$")
 _NOT_AUTHOR = re.compile(
     r"^(?:about|contact|follow|subscribe|share|comments?|more from|posts? by|all posts|view all|"
@@ -148,6 +191,9 @@ _LOCALE = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}
 
 #: ``<meta>`` keys (lower-cased ``name``/``property``/``itemprop``/``http-equiv``) per field, in order.
 _META_TITLE = (
+    "dc:title",
+    "dcterm:title",
+    "dcterms:title",
     "og:title",
     "twitter:title",
     "dc.title",
@@ -158,6 +204,9 @@ _META_TITLE = (
     "title",
 )
 _META_AUTHOR = (
+    "dc:creator",
+    "dcterm:creator",
+    "dcterms:creator",
     "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author",
     "article:author", "og:article:author", "byl", "cxenseparse:author", "twitter:creator",
 )  # fmt: skip
@@ -210,9 +259,11 @@ def _strs(query: etree.XPath, root: lxml.html.HtmlElement) -> list[str]:
 
 
 def _clean(text: object) -> str:
-    """``text`` as one line without surrounding space (entities are already unescaped)."""
+    """``text`` as one line without surrounding space; entities escaped twice by the CMS undone."""
     if not isinstance(text, str):
         return ""
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -291,7 +342,8 @@ def _ld_people(value: Any, people: list[str], orgs: list[str], ids: dict[str, di
     for raw in items:
         item = raw
         if isinstance(item, str):
-            people.extend(split_authors(item) if not item.startswith("http") else [])
+            if not item.startswith("http"):
+                people.append(_clean(item))
         elif isinstance(item, dict):
             if "name" not in item and isinstance(item.get("@id"), str) and item["@id"] in ids:
                 item = ids[item["@id"]]
@@ -309,7 +361,7 @@ def _ld_people(value: Any, people: list[str], orgs: list[str], ids: dict[str, di
                 if cleaned:
                     orgs.append(cleaned)
             else:
-                target.extend(split_authors(name))
+                people.append(_clean(name))
 
 
 @attrs.define
@@ -406,7 +458,7 @@ def _strip_site(title: str, site_names: list[str], h1s: list[str]) -> str:
             return head
     for cut in range(1, len(parts)):
         tail = _join_tail(title, cut)
-        if tail and _squash(tail) in squashed_h1:
+        if tail and len(tail) > len(title) / 2 and _squash(tail) in squashed_h1:
             return tail
     # Cut trailing (then leading) parts that name the site.
     result = title
@@ -428,6 +480,21 @@ def _strip_site(title: str, site_names: list[str], h1s: list[str]) -> str:
             if tail:
                 result, changed = tail, True
     return result
+
+
+def _cut_suffix(title: str) -> str:
+    """A ``<title>`` without its last (or, when that leaves too little, first) part.
+
+    Readability's rule for titles that do not name their site: ``Story - Site`` becomes
+    ``Story`` unless fewer than three words would be left.
+    """
+    spans = [m.span() for m in _HIERARCHY.finditer(title)]
+    if not spans:
+        return title
+    head = title[: spans[-1][0]].strip()
+    if len(head.split()) < 3:
+        head = title[spans[0][1] :].strip()
+    return head if len(head.split()) > 4 or len(head.split()) >= 3 and len(spans) == 1 else title
 
 
 def _separator_spans(title: str) -> list[tuple[int, int]]:
@@ -460,15 +527,37 @@ def _host_names(url: str | None) -> list[str]:
 # -- authors -----------------------------------------------------------------------------------------
 
 
-def _byline_names(text: str) -> list[str]:
+def _byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
+    """The person names in a visible byline or a ``<meta>`` author value.
+
+    Team and desk names ("Health Desk", "The Editors") go to ``orgs`` instead.
+    """
     text = _clean(text)
     if not text or len(text) > 150 or _NOT_AUTHOR.match(text):
         return []
+    text = _AUTHOR_LABEL.sub("", text)
     # Cut a date or time the byline runs into ("Jane Doe Updated 4 Oct 2022", "Jane Doe 10:31 AM").
-    text = re.split(r"\s(?:[|•·—–-]\s)?(?:updated|published|posted|on)\b|\s\d", text, maxsplit=1, flags=re.IGNORECASE)[
-        0
-    ]
-    return split_authors(text)
+    text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
+    text = _WITH.sub(", ", text)
+    names: list[str] = []
+    for name in split_authors(text):
+        name = _TRAILING_TITLE.sub("", name)
+        words = {w.strip(".,").casefold() for w in name.split()}
+        if name.casefold() == "by" or name.replace(".", "").upper() in _CREDENTIALS:
+            continue
+        if name.split()[0].casefold() == "the" or words & _ROLE_NOUNS:
+            if orgs is not None and len(name.split()) >= 2:
+                orgs.append(name)
+            continue
+        if names and name.isupper() and len(name) <= 6:
+            continue  # a credential after the name: "Jane Doe, MS, RD, FAND"
+        names.append(name)
+    return names
+
+
+def _visible_byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
+    """Names in visible page text: as :func:`_byline_names`, but a lone word is not trusted."""
+    return [n for n in _byline_names(text, orgs) if len(n.split()) >= 2 and "*" not in n]
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
@@ -554,49 +643,71 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         site_name = None
 
     # -- title
-    h1s = [_clean(h.text_content()) for h in _els(_H1, tree)[:3]]
+    h1s = [_clean(h.text_content()) for h in _els(_H1, tree)[:5]]
     title_el = _els(_TITLE, tree)
     html_title = _clean(title_el[0].text_content()) if title_el else ""
-    candidates = [
-        ld.title,
-        _first(metas, ("og:title",)),
-        ld.name if ld.title is None else None,
-        *(metas.get(k, [None])[0] for k in _META_TITLE[1:]),
-    ]
+    og_title = _first(metas, ("og:title",))
+    ld_title = ld.title or ld.name
+    if ld.title and ld.name and ld.title != ld.name:
+        # schema.org pages put a summary in one of the two: keep the one the page title names.
+        page_title = _squash(html_title or og_title or "")
+        name = _squash(ld.name)
+        if (
+            name in page_title
+            and _squash(ld.title) not in page_title
+            and name not in {_squash(site_name or ""), _squash(ld.site_name or "")}
+        ):
+            ld_title = ld.name
+    candidates = [ld_title, *(metas.get(k, [None])[0] for k in _META_TITLE)]
     micro = itemprops.get("headline")
     if micro:
         candidates.append(_clean(micro[0].text_content()))
-    candidates.append(html_title)
-    raw_title = next((c for c in candidates if c), None)
+    raw_title = next((c for c in candidates if c and len(c) <= 250), None)
     site_names = [n for n in (site_name, *_host_names(url)) if n]
-    title = _strip_site(raw_title, site_names, h1s) if raw_title else None
+    if raw_title:
+        title: str | None = _strip_site(raw_title, site_names, h1s)
+    elif html_title:
+        title = _strip_site(html_title, site_names, h1s)
+        if title == html_title:
+            title = _cut_suffix(html_title)
+    else:
+        title = h1s[0] if len(h1s) == 1 and h1s[0] else None
 
     # -- authors
-    people: list[str] = list(ld.people)
+    site_keys = {_squash(n) for n in (site_name, ld.site_name) if n}
+    agencies = {_squash(a) for a in AGENCIES}
+    people: list[str] = []
+    teams: list[str] = []
+    for name in ld.people:
+        key = _squash(name)
+        if key in site_keys or key in agencies:
+            ld.orgs.append(name)  # an organisation typed as a Person
+        else:
+            people.extend(_byline_names(name, teams))
     if not people:
         for key in _META_AUTHOR:
             for value in metas.get(key, ()):
                 if value.startswith(("http", "www.")) or _HANDLE.match(value):
                     continue
-                people.extend(split_authors(value))
+                people.extend(n for n in _byline_names(value, teams) if _squash(n) not in site_keys)
             if people:
                 break
     if not people:
         for el in itemprops.get("author", []) + itemprops.get("creator", []):
             named = el.find(".//*[@itemprop='name']")
             source = named if named is not None else el
-            text = source.get("content") if source.tag == "meta" else source.text_content()
-            people.extend(_byline_names(text or ""))
+            text = source.get("content") if source.tag == "meta" else " ".join(source.itertext())
+            people.extend(_visible_byline_names(text or "", teams))
     if not people:
         for el in _els(_REL_AUTHOR, tree)[:4]:
-            people.extend(_byline_names(el.text_content()))
+            people.extend(_visible_byline_names(" ".join(el.itertext()), teams))
     if not people:
         for el in _els(_BYLINES, tree)[:20]:
-            names = _byline_names(el.text_content())
+            names = _visible_byline_names(" ".join(el.itertext()), teams)
             if names:
                 people.extend(names)
                 break
-    authors = _unique(people) or _unique(ld.orgs)
+    authors = _unique(people) or _unique(teams[:1]) or _unique(ld.orgs)
 
     # -- dates
     published = _date(ld.published)
