@@ -256,28 +256,49 @@ def _collapsed_length(texts: list[str]) -> int:
     return sum(len(" ".join(t.split())) for t in texts)
 
 
-@functools.lru_cache(maxsize=8192)
 def _name_flags(names: str) -> int:
-    """What an element's class/id names say, as bit flags (cached: names repeat a lot)."""
-    flags = 0
-    if _UNLIKELY.search(names):
-        flags |= _F_UNLIKELY
-        if _RELATED.search(names):
-            flags |= _F_RELATED
-        if _DISCLAIMER.search(names):
-            flags |= _F_DISCLAIMER
-        if _WIDGET.search(names) and not _NOT_WIDGET.search(names):
+    """What an element's class/id names say, as bit flags.
+
+    No vocabulary pattern matches white space, so the verdict is the union of the verdicts on
+    each class token, which are cached (tokens repeat across pages even where whole class
+    strings, as with utility-class CSS, do not).
+    """
+    raw = 0
+    for token in names.split():
+        raw |= _token_flags(token)
+    flags = raw & (_F_MAYBE | _F_BYLINE | _F_SHARE)
+    if raw & _F_UNLIKELY:
+        flags |= raw & (_F_UNLIKELY | _F_RELATED | _F_DISCLAIMER)
+        if raw & _F_WIDGET and not raw & _F_NOT_WIDGET:
             flags |= _F_WIDGET
-    if _MAYBE.search(names):
+    return flags
+
+
+@functools.lru_cache(maxsize=16384)
+def _token_flags(token: str) -> int:
+    flags = 0
+    if _UNLIKELY.search(token):
+        flags |= _F_UNLIKELY
+    if _RELATED.search(token):
+        flags |= _F_RELATED
+    if _DISCLAIMER.search(token):
+        flags |= _F_DISCLAIMER
+    if _WIDGET.search(token):
+        flags |= _F_WIDGET
+    if _NOT_WIDGET.search(token):
+        flags |= _F_NOT_WIDGET
+    if _MAYBE.search(token):
         flags |= _F_MAYBE
-    if _BYLINE.search(names):
+    if _BYLINE.search(token):
         flags |= _F_BYLINE
-    if _SHARE.search(names):
+    if _SHARE.search(token):
         flags |= _F_SHARE
     return flags
 
 
-_F_UNLIKELY, _F_RELATED, _F_DISCLAIMER, _F_WIDGET, _F_MAYBE, _F_BYLINE, _F_SHARE = (1 << i for i in range(7))
+_F_UNLIKELY, _F_RELATED, _F_DISCLAIMER, _F_WIDGET, _F_MAYBE, _F_BYLINE, _F_SHARE, _F_NOT_WIDGET = (
+    1 << i for i in range(8)
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -589,11 +610,11 @@ class _Scorer:
         for heading in root.iter("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "div"):
             if len(heading) > 2 or heading is root:
                 continue
-            text = heading.text_content()
-            if len(text) > 60 or not bp.RELATED_HEADINGS.match(text):
-                continue
             following = heading.getnext()
             if following is None or following.tag not in ("ul", "ol", "div", "section"):
+                continue
+            text = heading.text_content()
+            if len(text) > 60 or not bp.RELATED_HEADINGS.match(text):
                 continue
             if following.find(".//a") is not None and _link_density(following) > 0.5:
                 found.append((heading, following))
