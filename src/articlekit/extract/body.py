@@ -89,6 +89,8 @@ _CODE_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "canva
 #: A removable element with more text than this is more likely broken markup swallowing the page.
 _SWALLOWED = 3000
 _CONTROLS = frozenset(["button", "select", "textarea", "audio", "video", "map"])
+#: Containers never removed for their class names.
+_NEVER_UNLIKELY = frozenset(["article", "main", "body", "html"])
 _UNLIKELY_ROLES = frozenset(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"])
 #: Paragraph-like elements whose text scores their ancestors.
 _SCORED = frozenset(["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"])
@@ -375,19 +377,26 @@ class _Scorer:
         """Remove unlikely containers (strict pass) and list the elements that score."""
         scoreable: list[lxml.html.HtmlElement] = []
         stack = [self.body]
+        body = self.body
+        drop_hidden = self.options.drop_hidden
         while stack:
             el = stack.pop()
             tag = el.tag
             if not isinstance(tag, str):
                 continue
-            if el is not self.body and (
-                el.get("role") in _UNLIKELY_ROLES or (self.options.drop_hidden and _is_hidden(el))
-            ):
-                el.drop_tree()
-                continue
-            if el is not self.body and tag not in ("article", "main", "body", "html"):
-                names = _names(el)
-                flags = _name_flags(names) if names else 0
+            attrib = el.attrib
+            if not attrib or el is body:
+                flags = 0
+            else:
+                get = attrib.get
+                if get("role") in _UNLIKELY_ROLES or (drop_hidden and _is_hidden(el)):
+                    el.drop_tree()
+                    continue
+                cls = get("class")
+                ident = get("id")
+                names = f"{cls} {ident}" if cls and ident else cls or ident
+                flags = _name_flags(names.lower()) if names and tag not in _NEVER_UNLIKELY else 0
+            if flags:
                 if flags & _F_SHARE:
                     self.shares.append(el)
                 if (
