@@ -54,6 +54,8 @@ _BYLINE = re.compile(r"byline|\bauthor|dateline|writtenby|p-author|\bdate\b|time
 _SPACE = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+#: How many other strong candidates (75% of the best) must share an ancestor for it to win.
+_MIN_ALTERNATIVES = 2
 _SENTENCE_END = re.compile(r"\.( |$)")
 
 #: Removed before any scoring.
@@ -527,10 +529,10 @@ class _Scorer:
         scores = self.finals
         # Several strong candidates under one ancestor: the ancestor is the article.
         alternatives = [set(_ancestors(e)) for e in ranked[1:5] if scores[e] / max(best, 1e-9) >= 0.75]
-        if len(alternatives) >= 3:
+        if len(alternatives) >= _MIN_ALTERNATIVES:
             parent = top.getparent()
             while parent is not None and parent is not self.body:
-                if sum(parent in a for a in alternatives) >= 3:
+                if sum(parent in a for a in alternatives) >= _MIN_ALTERNATIVES:
                     top = parent
                     break
                 parent = parent.getparent()
