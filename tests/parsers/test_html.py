@@ -285,3 +285,11 @@ def test_parse_takes_a_document_directly() -> None:
     article = HtmlParser().parse(doc)
     assert article.paragraphs == (PROSE,)
     assert LinkKind.CANONICAL not in {link.kind for link in article.links}
+
+
+def test_bad_body_selector_is_an_articlekit_error() -> None:
+    class Broken(HtmlParser):
+        body_selectors = ("div[[[",)
+
+    with pytest.raises(articlekit.ArticlekitError, match="bad selector"):
+        Broken().parse(Document(wrap(f"<p>{PROSE}</p>"), url="https://example.com/a"))

@@ -36,9 +36,11 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import lxml.html
+from lxml import etree
 
 from .._version import __version__
 from ..document import Document
+from ..errors import ParseError
 from ..extract.body import Body, extract_body, resolve_url
 from ..extract.metadata import Metadata, extract_metadata
 from ..models import Article, DateValue, Link, LinkKind, ParserInfo
@@ -164,7 +166,10 @@ class HtmlParser(BaseParser):
     def body_root(self, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         """The article container from :attr:`body_selectors`, or ``None`` to find it by scoring."""
         for selector in self.body_selectors:
-            found: Sequence[Any] = tree.xpath(selector) if selector.startswith("/") else tree.cssselect(selector)
+            try:
+                found: Sequence[Any] = tree.xpath(selector) if selector.startswith("/") else tree.cssselect(selector)
+            except (etree.XPathError, SyntaxError, ValueError) as exc:
+                raise ParseError(f"{type(self).__name__}.body_selectors: bad selector {selector!r}: {exc}") from exc
             for el in found:
                 if isinstance(el, lxml.html.HtmlElement) and el.text_content().strip():
                     return el
