@@ -97,33 +97,27 @@ class Metadata:
 
 # -- compiled queries ----------------------------------------------------------------------------
 
-_META = etree.XPath("//meta[@content]")
-_LINKS = etree.XPath("//link[@rel][@href]")
-_BASE = etree.XPath("//base/@href")
-_JSON_LD = etree.XPath("//script[@type='application/ld+json' or @type='application/json+ld']/text()")
-_TITLE = etree.XPath("//title[1]")
-_H1 = etree.XPath("//body//h1")
-_ITEMPROP = etree.XPath(
-    "//*[@itemprop='headline' or @itemprop='author' or @itemprop='creator' or @itemprop='datePublished' "
-    "or @itemprop='dateModified' or @itemprop='dateCreated']"
-)
-_TIMES = etree.XPath("//body//time[@datetime]")
-_REL_AUTHOR = etree.XPath("//body//a[@rel='author' or contains(@rel, 'author ')]")
+_PASS_TAGS = ("meta", "link", "base", "title", "script", "h1", "time")
+_ITEMPROP = etree.XPath("//*[@itemprop]")
+_MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datePublished", "dateModified", "dateCreated"})
+_REL_AUTHOR = etree.XPath("//a[@rel='author' or contains(@rel, 'author ')]")
 _BYLINES = etree.XPath(
-    "//body//*[not(self::script or self::style or self::meta or self::link or self::img)]"
-    "[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'author') "
+    "//*[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'author') "
     "or contains(@class, 'Author') or contains(@id, 'byline') or contains(@class, 'by-line') "
-    "or contains(@class, 'writer') or contains(@class, 'contributor') or contains(@data-testid, 'byline')]"
+    "or contains(@class, 'writer') or contains(@data-testid, 'byline')]"
 )
+_NOT_TEXT = frozenset({"script", "style", "meta", "link", "img", "html", "body", "head", "noscript", "template"})
 _DATELINES = etree.XPath(
-    "//body//*[not(self::script or self::style)][contains(@class, 'date') or contains(@class, 'time') "
-    "or contains(@class, 'dateline') or contains(@class, 'published') or contains(@class, 'posted') "
-    "or contains(@class, 'meta')][string-length(normalize-space(.)) < 120]"
+    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'dateline') "
+    "or contains(@class, 'published') or contains(@class, 'posted') or contains(@class, 'meta')]"
+    "[string-length(normalize-space(.)) < 120]"
 )
-_ORIGINAL = etree.XPath(
-    "//body//*[self::p or self::div or self::em or self::i or self::span]"
-    "[contains(., 'riginally published') or contains(., 'riginally appeared') "
-    "or contains(., 'riginally posted')][string-length(.) < 400]//a/@href"
+#: Short text nodes holding a year, outside links, menus and footers: undecorated visible dates.
+_DATE_TEXTS = etree.XPath(
+    "//text()[contains(., '20') or contains(., '19')]"
+    "[string-length(normalize-space(.)) >= 6 and string-length(normalize-space(.)) <= 80]"
+    "[not(ancestor::script or ancestor::style or ancestor::a or ancestor::footer or ancestor::nav "
+    "or ancestor::noscript or ancestor::template or ancestor::option)]"
 )
 
 _SPACE = re.compile(r"\s+")
@@ -180,6 +174,8 @@ _CREDENTIALS = frozenset(
         "III",
     }
 )
+_MONTH_WORD = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")
 _HANDLE = re.compile(r"^@\w+$")
 _NOT_AUTHOR = re.compile(
     r"^(?:about|contact|follow|subscribe|share|comments?|more from|posts? by|all posts|view all|"
@@ -299,10 +295,10 @@ def _walk(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
                 yield from _walk(child, depth + 1)
 
 
-def _json_ld_objects(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+def _json_ld_objects(blocks: Iterable[str]) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
-    for raw in _strs(_JSON_LD, tree):
-        text = str(raw).strip()
+    for raw in blocks:
+        text = raw.strip()
         if not text:
             continue
         try:
@@ -494,7 +490,7 @@ def _cut_suffix(title: str) -> str:
     head = title[: spans[-1][0]].strip()
     if len(head.split()) < 3:
         head = title[spans[0][1] :].strip()
-    return head if len(head.split()) > 4 or len(head.split()) >= 3 and len(spans) == 1 else title
+    return head if len(head.split()) > 4 or (len(head.split()) >= 3 and len(spans) == 1) else title
 
 
 def _separator_spans(title: str) -> list[tuple[int, int]]:
@@ -540,8 +536,8 @@ def _byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
     text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
     text = _WITH.sub(", ", text)
     names: list[str] = []
-    for name in split_authors(text):
-        name = _TRAILING_TITLE.sub("", name)
+    for raw in split_authors(text):
+        name = _TRAILING_TITLE.sub("", raw)
         words = {w.strip(".,").casefold() for w in name.split()}
         if name.casefold() == "by" or name.replace(".", "").upper() in _CREDENTIALS:
             continue
@@ -581,6 +577,28 @@ def _date(value: str | None) -> DateValue | None:
     return None
 
 
+def _visible_date(tree: lxml.html.HtmlElement) -> DateValue | None:
+    """The first undecorated date written in the page (``<span>Oct 4, 2022</span>``), not an update."""
+    for node in cast("list[Any]", _DATE_TEXTS(tree))[:40]:
+        text = _clean(str(node))
+        if not _MONTH_WORD.search(text) and not _NUMERIC_DATE.search(text):
+            continue
+        found = find_date(text)
+        if found is None or not is_plausible(found):
+            continue
+        parent = node.getparent()
+        context = text
+        if parent is not None:
+            context = _clean(parent.text_content())[:120]
+            previous = parent.getprevious()
+            if previous is not None and len(context) < 40:
+                context = _clean(previous.text_content())[-40:] + " " + context
+        if _UPDATED_LABEL.search(context):
+            continue
+        return found
+    return None
+
+
 def _language(value: str | None) -> str | None:
     if not value:
         return None
@@ -610,8 +628,12 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     >>> meta.title, meta.authors, meta.published.isoformat(), meta.language
     ('Rain in Spain', ('Ana Ruiz', 'Tom Lee'), '2022-10-04T09:30:00+00:00', 'en-US')
     """
+    # One pass over the elements read everywhere (C-level tag filter, no per-node Python).
+    tagged: dict[str, list[lxml.html.HtmlElement]] = {t: [] for t in _PASS_TAGS}
+    for el in tree.iter(*_PASS_TAGS):
+        tagged[el.tag].append(el)
     metas: dict[str, list[str]] = {}
-    for el in _els(_META, tree):
+    for el in tagged["meta"]:
         key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
         if not key:
             continue
@@ -620,22 +642,37 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             for part in key.lower().split():
                 metas.setdefault(part.strip(), []).append(content)
     links: dict[str, list[str]] = {}
-    for el in _els(_LINKS, tree):
+    for el in tagged["link"]:
         for rel in (el.get("rel") or "").lower().split():
             links.setdefault(rel, []).append(el.get("href") or "")
     base = url
-    for href in _strs(_BASE, tree)[:1]:
-        base = resolve_url(str(href), url) or url
-    ld = _read_json_ld(_json_ld_objects(tree))
+    for el in tagged["base"]:
+        if el.get("href"):
+            base = resolve_url(el.get("href") or "", url) or url
+            break
+    ld = _read_json_ld(
+        _json_ld_objects(
+            el.text or ""
+            for el in tagged["script"]
+            if (el.get("type") or "").strip().lower() in {"application/ld+json", "application/json+ld"}
+        )
+    )
 
     def absolute(value: str | None) -> str | None:
         return resolve_url(value, base) if value else None
 
-    itemprops: dict[str, list[lxml.html.HtmlElement]] = {}
-    for el in _els(_ITEMPROP, tree):
-        if el.tag == "meta":
-            continue
-        itemprops.setdefault(el.get("itemprop") or "", []).append(el)
+    microdata: dict[str, list[lxml.html.HtmlElement]] | None = None
+
+    def itemprop(*names: str) -> list[lxml.html.HtmlElement]:
+        """Microdata elements (read only when an earlier source had no answer)."""
+        nonlocal microdata
+        if microdata is None:
+            microdata = {}
+            for el in _els(_ITEMPROP, tree):
+                prop = el.get("itemprop") or ""
+                if el.tag != "meta" and prop in _MICRODATA_PROPS:
+                    microdata.setdefault(el.get("itemprop") or "", []).append(el)
+        return [el for name in names for el in microdata.get(name, ())]
 
     # Site name first: the title's suffix is cut against it.
     site_name = _first(metas, ("og:site_name",)) or ld.site_name or _first(metas, _META_SITE[1:])
@@ -643,8 +680,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         site_name = None
 
     # -- title
-    h1s = [_clean(h.text_content()) for h in _els(_H1, tree)[:5]]
-    title_el = _els(_TITLE, tree)
+    h1s = [_clean(h.text_content()) for h in tagged["h1"][:5]]
+    title_el = tagged["title"]
     html_title = _clean(title_el[0].text_content()) if title_el else ""
     og_title = _first(metas, ("og:title",))
     ld_title = ld.title or ld.name
@@ -659,7 +696,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         ):
             ld_title = ld.name
     candidates = [ld_title, *(metas.get(k, [None])[0] for k in _META_TITLE)]
-    micro = itemprops.get("headline")
+    micro = itemprop("headline") if not any(candidates) else None
     if micro:
         candidates.append(_clean(micro[0].text_content()))
     raw_title = next((c for c in candidates if c and len(c) <= 250), None)
@@ -693,7 +730,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             if people:
                 break
     if not people:
-        for el in itemprops.get("author", []) + itemprops.get("creator", []):
+        for el in itemprop("author", "creator"):
             named = el.find(".//*[@itemprop='name']")
             source = named if named is not None else el
             text = source.get("content") if source.tag == "meta" else " ".join(source.itertext())
@@ -702,7 +739,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         for el in _els(_REL_AUTHOR, tree)[:4]:
             people.extend(_visible_byline_names(" ".join(el.itertext()), teams))
     if not people:
-        for el in _els(_BYLINES, tree)[:20]:
+        for el in [e for e in _els(_BYLINES, tree) if e.tag not in _NOT_TEXT][:20]:
             names = _visible_byline_names(" ".join(el.itertext()), teams)
             if names:
                 people.extend(names)
@@ -720,12 +757,12 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             if published is not None:
                 break
     if published is None:
-        for el in itemprops.get("datePublished", []) + itemprops.get("dateCreated", []):
+        for el in itemprop("datePublished", "dateCreated"):
             published = _date(el.get("datetime") or el.get("content") or el.text_content())
             if published is not None:
                 break
     if published is None:
-        times = _els(_TIMES, tree)
+        times = [t for t in tagged["time"] if t.get("datetime")]
         ordered = [t for t in times if t.get("pubdate") is not None] + [t for t in times if t.get("pubdate") is None]
         for el in ordered[:10]:
             parent = el.getparent()
@@ -741,7 +778,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         if from_url is not None and is_plausible(from_url):
             published = from_url
     if published is None:
-        for el in _els(_DATELINES, tree)[:15]:
+        for el in [e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT][:15]:
             text = _clean(el.text_content())
             if not text or _UPDATED_LABEL.search(text):
                 continue
@@ -749,6 +786,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             if found is not None and is_plausible(found):
                 published = found
                 break
+    if published is None:
+        published = _visible_date(tree)
     modified = _date(ld.modified)
     if modified is None:
         for key in _META_MODIFIED:
@@ -756,7 +795,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             if modified is not None:
                 break
     if modified is None:
-        for el in itemprops.get("dateModified", []):
+        for el in itemprop("dateModified"):
             modified = _date(el.get("datetime") or el.get("content") or el.text_content())
             if modified is not None:
                 break
@@ -799,9 +838,6 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         source = absolute(candidate)
         if source:
             break
-    if source is None:
-        for href in _strs(_ORIGINAL, tree)[:1]:
-            source = absolute(str(href))
 
     return Metadata(
         title=title or None,
