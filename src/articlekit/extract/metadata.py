@@ -767,7 +767,10 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         for el in ordered[:10]:
             parent = el.getparent()
             parent_class = (parent.get("class") or "") if parent is not None else ""
-            label = f"{el.get('class') or ''} {parent_class} {el.text_content()[:60]}"
+            previous = el.getprevious()
+            # The words just before the element ("Updated <time>") label it.
+            before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+            label = f"{el.get('class') or ''} {parent_class} {before[-30:]} {el.text_content()[:60]}"
             if _UPDATED_LABEL.search(label):
                 continue
             published = _date(el.get("datetime"))

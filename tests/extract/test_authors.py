@@ -1,0 +1,51 @@
+"""Unit tests for :mod:`articlekit.extract.authors`."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.extract.authors import AGENCIES, clean_author, looks_like_name, parse_byline, split_authors
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("  by:  Jane   Doe ", "Jane Doe"),
+        ("Jane Doe, Staff Writer", "Jane Doe"),
+        ("Jane Doe jane@example.com", "Jane Doe"),
+        ("Par Léa Martin", "Léa Martin"),
+    ],
+)
+def test_clean_author(raw: str, expected: str) -> None:
+    assert clean_author(raw) == expected
+
+
+@pytest.mark.parametrize("text", ["Jane Doe", "Ludwig van Beethoven", "Associated Press", "José da Silva"])
+def test_names(text: str) -> None:
+    assert looks_like_name(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Staff", "Updated 4 Oct", "http://example.com/jane", "follow us", "the rain in spain", "Senior Writer"],
+)
+def test_not_names(text: str) -> None:
+    assert not looks_like_name(text)
+
+
+def test_split_authors() -> None:
+    assert split_authors("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    assert split_authors("Ana Ruiz, Tom Lee & Kim Park") == ["Ana Ruiz", "Tom Lee", "Kim Park"]
+    assert split_authors("Jane Doe | Jane Doe") == ["Jane Doe"]
+
+
+def test_parse_byline_agency() -> None:
+    assert parse_byline("Jane Doe, Reuters") == ["Jane Doe"]
+    assert parse_byline("Reporting by staff, Reuters") == ["Reuters"]
+    assert "Reuters" in AGENCIES
+
+
+def test_parse_byline_rejects_sentences() -> None:
+    assert parse_byline("The council met on Tuesday.") is None
+    assert parse_byline("x" * 200) is None

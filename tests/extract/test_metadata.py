@@ -1,0 +1,244 @@
+"""Unit tests for :func:`articlekit.extract.metadata.extract_metadata`, one metadata source at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import lxml.html
+import pytest
+
+from articlekit.extract.metadata import Metadata, extract_metadata
+
+URL = "https://news.example.com/2022/10/04/harbour-reopens"
+
+
+def meta_of(head: str = "", body: str = "", *, lang: str = "", url: str | None = URL) -> Metadata:
+    attr = f' lang="{lang}"' if lang else ""
+    tree = lxml.html.fromstring(f"<html{attr}><head>{head}</head><body>{body}</body></html>")
+    return extract_metadata(tree, url)
+
+
+# -- JSON-LD -----------------------------------------------------------------------------------
+
+
+def test_json_ld_news_article_fields() -> None:
+    head = """<script type="application/ld+json">{
+      "@context": "https://schema.org", "@type": "NewsArticle",
+      "headline": "Harbour reopens after storm",
+      "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Tom Lee"}],
+      "datePublished": "2022-10-04T09:30:00+02:00", "dateModified": "2022-10-05T11:00:00+02:00",
+      "publisher": {"@type": "Organization", "name": "Coast Gazette"},
+      "articleSection": "Local", "keywords": "harbour, storms",
+      "image": {"@type": "ImageObject", "url": "/img/harbour.jpg"}, "inLanguage": "pt-br"
+    }</script>"""
+    meta = meta_of(head)
+    assert meta.title == "Harbour reopens after storm"
+    assert meta.authors == ("Ana Ruiz", "Tom Lee")
+    assert meta.published == dt.datetime(2022, 10, 4, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert meta.modified == dt.datetime(2022, 10, 5, 11, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert meta.site_name == "Coast Gazette"
+    assert meta.section == "Local"
+    assert meta.tags == ("harbour", "storms")
+    assert meta.image == "https://news.example.com/img/harbour.jpg"
+    assert meta.language == "pt-BR"
+
+
+def test_json_ld_graph_with_author_reference_and_a_malformed_block() -> None:
+    head = """<script type="application/ld+json">{ this is not json </script>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "name": "Field Notes"},
+      {"@type": "Person", "@id": "#jane", "name": "Jane Doe"},
+      {"@type": ["BlogPosting"], "headline": "Counting swifts", "author": {"@id": "#jane"},
+       "datePublished": "2021-06-01"}
+    ]}</script>"""
+    meta = meta_of(head)
+    assert meta.title == "Counting swifts"
+    assert meta.authors == ("Jane Doe",)
+    assert meta.published == dt.date(2021, 6, 1)
+    assert meta.site_name == "Field Notes"
+
+
+def test_json_ld_organisation_author_only_when_no_person() -> None:
+    org_only = """<script type="application/ld+json">{"@type": "Article", "headline": "Rates rise",
+      "author": {"@type": "Organization", "name": "Gazette Staff Desk"}}</script>"""
+    assert meta_of(org_only).authors == ("Gazette Staff Desk",)
+    with_byline = org_only + '<meta name="author" content="By Priya Nair">'
+    assert meta_of(with_byline).authors == ("Priya Nair",)
+
+
+def test_json_ld_author_strings_and_an_agency_typed_as_person() -> None:
+    head = """<script type="application/ld+json">[{"@type": "ReportageNewsArticle", "headline": "Vote count",
+      "author": [{"@type": "Person", "name": "AFP"}]}]</script>"""
+    body = '<p class="byline">Par Léa Martin</p>'
+    assert meta_of(head, body).authors == ("Léa Martin",)
+    strings = """<script type="application/ld+json">{"@type": "Article", "headline": "x",
+      "author": "Sam Ortiz and Kim Park"}</script>"""
+    assert meta_of(strings).authors == ("Sam Ortiz", "Kim Park")
+
+
+def test_json_ld_name_versus_headline_follows_the_page_title() -> None:
+    head = """<title>Lake Baikal - Encyclopaedia</title><script type="application/ld+json">
+      {"@type": "Article", "name": "Lake Baikal", "headline": "rift lake in Siberia"}</script>"""
+    assert meta_of(head).title == "Lake Baikal"
+
+
+# -- OpenGraph, Twitter, <meta name> ----------------------------------------------------------------
+
+
+def test_open_graph_and_article_properties() -> None:
+    head = """<meta property="og:title" content="Bridge vote delayed | Valley Times">
+    <meta property="og:site_name" content="Valley Times">
+    <meta property="og:description" content="Council postpones the decision.">
+    <meta property="og:image" content="//cdn.example.com/bridge.jpg">
+    <meta property="og:url" content="https://valley.example/bridge">
+    <meta property="og:locale" content="en_GB">
+    <meta property="article:published_time" content="2023-03-01T08:00:00Z">
+    <meta property="article:modified_time" content="2023-03-02T08:00:00Z">
+    <meta property="article:author" content="https://valley.example/staff/ana">
+    <meta property="article:section" content="Politics">
+    <meta property="article:tag" content="Council"><meta property="article:tag" content="Bridges">"""
+    meta = meta_of(head)
+    assert meta.title == "Bridge vote delayed"
+    assert meta.site_name == "Valley Times"
+    assert meta.description == "Council postpones the decision."
+    assert meta.image == "https://cdn.example.com/bridge.jpg"
+    assert meta.canonical_url == "https://valley.example/bridge"
+    assert meta.language == "en-GB"
+    assert meta.published == dt.datetime(2023, 3, 1, 8, 0, tzinfo=dt.UTC)
+    assert meta.modified == dt.datetime(2023, 3, 2, 8, 0, tzinfo=dt.UTC)
+    assert meta.authors == ()  # an author URL is not a name
+    assert meta.section == "Politics"
+    assert meta.tags == ("Council", "Bridges")
+
+
+def test_twitter_card_and_plain_meta_names() -> None:
+    head = """<meta name="twitter:title" content="Night trains return">
+    <meta name="twitter:description" content="Sleeper services resume.">
+    <meta name="twitter:image" content="https://img.example/t.jpg">
+    <meta name="twitter:creator" content="@railfan">
+    <meta name="parsely-author" content="Ola Berg">
+    <meta name="parsely-pub-date" content="2020-01-15T06:00:00-05:00">"""
+    meta = meta_of(head)
+    assert meta.title == "Night trains return"
+    assert meta.description == "Sleeper services resume."
+    assert meta.image == "https://img.example/t.jpg"
+    assert meta.authors == ("Ola Berg",)
+    assert meta.published == dt.datetime(2020, 1, 15, 6, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+
+
+def test_dublin_core_and_citation_meta() -> None:
+    head = """<meta name="DC.title" content="Soil carbon in upland farms">
+    <meta name="citation_author" content="Okafor, Chidi">
+    <meta name="dc.date" content="2019-11-20">"""
+    meta = meta_of(head)
+    assert meta.title == "Soil carbon in upland farms"
+    assert meta.published == dt.date(2019, 11, 20)
+
+
+def test_space_separated_properties_and_double_escaped_entities() -> None:
+    head = '<meta property="og:title twitter:title" content="Fish &amp;amp; chips &#8211; a history">'
+    assert meta_of(head).title == "Fish & chips – a history"
+
+
+# -- microdata, <time>, rel=author, bylines, the URL ---------------------------------------------------
+
+
+def test_microdata_headline_author_and_date() -> None:
+    body = """<article itemscope itemtype="https://schema.org/NewsArticle">
+      <h1 itemprop="headline">Orchard frost warning</h1>
+      <span itemprop="author" itemscope><span itemprop="name">Mira Holt</span></span>
+      <time itemprop="datePublished" datetime="2024-04-02">2 April</time></article>"""
+    meta = meta_of("", body, url=None)
+    assert meta.title == "Orchard frost warning"
+    assert meta.authors == ("Mira Holt",)
+    assert meta.published == dt.date(2024, 4, 2)
+
+
+def test_time_element_skips_an_update() -> None:
+    body = """<p>Updated <time datetime="2024-05-09T10:00:00Z">9 May</time></p>
+    <p>Posted <time class="entry-date" datetime="2024-05-01T10:00:00Z">1 May</time></p>"""
+    assert meta_of("", body, url=None).published == dt.datetime(2024, 5, 1, 10, 0, tzinfo=dt.UTC)
+
+
+def test_rel_author_and_visible_byline() -> None:
+    assert meta_of("", '<a rel="author" href="/u/1">Dan Cole</a>').authors == ("Dan Cole",)
+    byline = '<div class="article-byline">By Rosa Díaz and Ken Ito, Staff Writers Updated 4 Oct 2022</div>'
+    assert meta_of("", byline).authors == ("Rosa Díaz", "Ken Ito")
+
+
+def test_byline_glued_to_its_date_and_credentials() -> None:
+    body = '<div class="author-meta"><span>Nina Patel</span><span>March 3, 2024</span></div>'
+    assert meta_of("", body, url=None).authors == ("Nina Patel",)
+    assert meta_of('<meta name="author" content="Dylan Brook, MS, RD">').authors == ("Dylan Brook",)
+
+
+def test_lone_word_in_a_visible_byline_is_not_trusted() -> None:
+    assert meta_of("", '<span class="author-avatar">NB</span>').authors == ()
+
+
+def test_date_from_url_and_from_visible_text() -> None:
+    assert meta_of("", "<p>text</p>").published == dt.date(2022, 10, 4)
+    body = "<div><span>Published on July 18, 2025</span></div>"
+    assert meta_of("", body, url="https://example.org/post").published == dt.date(2025, 7, 18)
+
+
+def test_future_date_is_skipped() -> None:
+    head = '<meta property="article:published_time" content="2999-01-01T00:00:00Z">'
+    assert meta_of(head, url=None).published is None
+
+
+# -- title suffixes, language, links ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Harbour reopens after storm | Coast Gazette",
+        "Harbour reopens after storm - Coast Gazette",
+        "Harbour reopens after storm — Coast Gazette",
+        "Coast Gazette: Harbour reopens after storm",
+    ],
+)
+def test_site_suffix_cut(title: str) -> None:
+    head = f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="Coast Gazette">'
+    assert meta_of(head).title == "Harbour reopens after storm"
+
+
+def test_title_kept_when_the_suffix_is_not_the_site_and_h1_decides() -> None:
+    head = '<meta property="og:title" content="Evolve: Shared Mutable History">'
+    assert meta_of(head).title == "Evolve: Shared Mutable History"
+    head = "<title>Storm damage: what we know | Coast</title>"
+    assert meta_of(head, "<h1>Storm damage: what we know</h1>", url=None).title == "Storm damage: what we know"
+
+
+def test_html_title_without_site_name_loses_its_last_part() -> None:
+    assert meta_of("<title>Five ways to cut energy bills – My Blog</title>", url=None).title == (
+        "Five ways to cut energy bills"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("EN", "en"), ("en_us", "en-US"), ("pt-br", "pt-BR"), ("zh-Hant-TW", "zh-Hant-TW")]
+)
+def test_language_normalised(raw: str, expected: str) -> None:
+    assert meta_of(lang=raw).language == expected
+
+
+def test_language_from_content_language_meta() -> None:
+    assert meta_of('<meta http-equiv="Content-Language" content="de-DE">').language == "de-DE"
+
+
+def test_canonical_image_and_source_made_absolute_against_base() -> None:
+    head = """<base href="https://mirror.example/news/">
+    <link rel="canonical" href="story-1">
+    <link rel="image_src" href="img/lead.png">
+    <link rel="original-source" href="https://origin.example/story">"""
+    meta = meta_of(head)
+    assert meta.canonical_url == "https://mirror.example/news/story-1"
+    assert meta.image == "https://mirror.example/news/img/lead.png"
+    assert meta.source_url == "https://origin.example/story"
+
+
+def test_empty_page_gives_empty_metadata() -> None:
+    meta = extract_metadata(lxml.html.fromstring("<html><body></body></html>"), None)
+    assert meta == Metadata()
