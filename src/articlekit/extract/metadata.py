@@ -675,7 +675,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         return [el for name in names for el in microdata.get(name, ())]
 
     # Site name first: the title's suffix is cut against it.
-    site_name = _first(metas, ("og:site_name",)) or ld.site_name or _first(metas, _META_SITE[1:])
+    site_name = ld.site_name or _first(metas, _META_SITE)
     if site_name and (site_name.startswith("http") or len(site_name) > 80):
         site_name = None
 
@@ -810,7 +810,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     if language is None:
         language = _language(ld.language)
 
-    description = _first(metas, _META_DESCRIPTION) or ld.description
+    description = ld.description or _first(metas, _META_DESCRIPTION)
     section = _first(metas, _META_SECTION) or ld.section
     tags: list[str] = []
     for key in _META_TAGS:
