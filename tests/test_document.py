@@ -99,3 +99,19 @@ def test_document_text_is_decoded_once() -> None:
     doc = Document(page(TEXT).encode("cp1252"))
     assert doc.encoding == "cp1252"
     assert doc.tree is doc.tree  # parsed once, cached
+
+
+def test_mostly_utf8_with_stray_cp1252_bytes_reads_both_right() -> None:
+    # UTF-8 text into which one windows-1252 quote was pasted.
+    data = page("Zoë Mercier runs Le Petit Déjà, said “les terrasses” ").encode("utf-8")
+    data = data.replace(b"said", b"said \x93yes\x94")
+    text, used = decode(data)
+    assert used == "utf-8"
+    assert "Zoë Mercier runs Le Petit Déjà, said “yes” “les terrasses”" in text
+
+
+def test_cp1252_page_with_few_accents_is_not_taken_for_utf8() -> None:
+    data = page("Caf\u00e9 cr\u00e8me and na\u00efve").encode("cp1252")
+    text, used = decode(data)
+    assert used == "cp1252"
+    assert "Café crème and naïve" in text

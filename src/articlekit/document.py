@@ -60,7 +60,8 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding used)``.
 
     Order: byte-order mark; the ``charset`` hint (as an HTTP ``Content-Type`` would give);
-    a ``<meta charset>`` in the first 4 KiB; UTF-8 if the bytes are valid UTF-8; cp1252 (which
+    a ``<meta charset>`` in the first 4 KiB; UTF-8 if the bytes are valid UTF-8; UTF-8 with the
+    stray non-UTF-8 bytes read as cp1252 when the bytes are mostly UTF-8; cp1252 (which
     never fails on bytes, so Latin-1 pages do not come out garbled). A declared charset that
     cannot decode the bytes is skipped in favour of the next candidate.
     """
@@ -82,6 +83,10 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
         if name == "cp1252" and name != candidates[-1] and _valid_utf8(data):
             # A page declared windows-1252 but written in UTF-8 (common after CMS migrations).
             continue
+        if name == "cp1252" and _mostly_utf8(data):
+            # UTF-8 with stray windows-1252 bytes (text pasted from another system): read the
+            # UTF-8 as UTF-8 and only the stray bytes as cp1252, so neither comes out garbled.
+            return data.decode("utf-8", errors=_MIXED_ERRORS), "utf-8"
         try:
             return data.decode(name), name
         except (UnicodeDecodeError, LookupError):
@@ -90,6 +95,32 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
     except Exception as exc:  # pragma: no cover - decode with errors=replace does not fail
         raise DecodeError(f"cannot decode input: {exc}") from exc
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_MIXED_ERRORS = "articlekit-cp1252"
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):  # pragma: no cover - registered for decoding only
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_MIXED_ERRORS, _cp1252_fallback)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII bytes form valid UTF-8 sequences (but not all: see :func:`decode`)."""
+    sequences = _UTF8_SEQUENCE.findall(data)
+    if not sequences:
+        return False
+    in_sequences = sum(len(seq) for seq in sequences)
+    stray = len(_HIGH_BYTE.findall(data)) - in_sequences
+    return len(sequences) >= 2 * max(stray, 1)
 
 
 def _valid_utf8(data: bytes) -> bool:
@@ -136,7 +167,6 @@ class Document:
     >>> doc.kind, doc.host
     ('html', 'example.com')
     """
-
 
     def __init__(
         self,
