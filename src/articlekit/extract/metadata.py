@@ -137,6 +137,7 @@ _HIERARCHY = re.compile(r"\s(?:\||-|–|—|\\|/|>|»)\s")
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 _BYLINE_TAIL = re.compile(
     r"\s+(?:[|•·—–-]\s*)?(?:last\s+)?(?:updated|published|posted|modified|reviewed|on)\b"
+    r"|\s+(?:[|•·—–-]\s*)?(?:medically\s+)?(?:edited|reviewed|fact[- ]checked|illustrated|photographed)\s+by\b"
     r"|(?<=[a-z])(?-i:Updated|Published|Posted|" + _MONTH_NAMES.title() + r")"
     r"|\s(?:[|•·—–-]\s*)?(?:" + _MONTH_NAMES + r")\.?\s*\d|\s[|•·—–-]?\s*\d",
     re.IGNORECASE,
@@ -144,9 +145,11 @@ _BYLINE_TAIL = re.compile(
 _AUTHOR_LABEL = re.compile(
     r"^(?:author|authors|autor|auteur|written by|words by|posted by|by)\s*:?\s*(?=\w)", re.IGNORECASE
 )
-_WITH = re.compile(r"\s*[()]\s*|\s+(?:avec|with|mit|con|com)\s+", re.IGNORECASE)
+_WITH = re.compile(r"\s*[()]\s*(?:(?:avec|with|mit|con|com)\s+)?|\s+(?:avec|with|mit|con|com)\s+", re.IGNORECASE)
+#: "Surname, Given Names" as citation and library metadata write it.
+_INVERTED = re.compile(r"^([^\W\d][\w'’-]+),\s+((?:[^\W\d][\w.'’-]*\s?){1,3})$")
 _TRAILING_TITLE = re.compile(r"\s+\w+\s+(?:editor|writer|reporter|correspondent|columnist|producer)$", re.IGNORECASE)
-_ROLE_NOUNS = frozenset({"team", "editorial", "staff", "editors", "desk", "newsroom", "admin", "author", "writers"})
+_ROLE_NOUNS = frozenset({"team", "editorial", "staff", "editors", "desk", "newsroom", "admin", "writers"})
 _CREDENTIALS = frozenset(
     {
         "MA",
@@ -545,6 +548,9 @@ def _byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
             if orgs is not None and len(name.split()) >= 2:
                 orgs.append(name)
             continue
+        first = name.split()[0]
+        if (len(first) == 1 and first.isalpha()) or all(len(w.strip(".")) <= 1 for w in name.split()):
+            continue  # initials on an avatar ("J J")
         if names and name.isupper() and len(name) <= 6:
             continue  # a credential after the name: "Jane Doe, MS, RD, FAND"
         names.append(name)
@@ -726,6 +732,9 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             for value in metas.get(key, ()):
                 if value.startswith(("http", "www.")) or _HANDLE.match(value):
                     continue
+                inverted = _INVERTED.match(value)
+                if inverted and inverted.group(1).casefold() not in {"by", "and"}:
+                    value = f"{inverted.group(2).strip()} {inverted.group(1)}"  # noqa: PLW2901
                 people.extend(n for n in _byline_names(value, teams) if _squash(n) not in site_keys)
             if people:
                 break
