@@ -172,6 +172,19 @@ def test_byline_glued_to_its_date_and_credentials() -> None:
     assert meta_of('<meta name="author" content="Dylan Brook, MS, RD">').authors == ("Dylan Brook",)
 
 
+def test_author_page_link_as_the_last_resort() -> None:
+    body = '<p><a href="/blog/author/lena-fox">Lena Fox</a> · 5 min read</p><a href="/blog/author/">All authors</a>'
+    assert meta_of("", body).authors == ("Lena Fox",)
+    # A byline found by an earlier source wins over author-page links elsewhere.
+    body += '<p class="byline">By Omar Haddad</p>'
+    assert meta_of("", body).authors == ("Omar Haddad",)
+
+
+def test_edited_by_ends_the_byline() -> None:
+    body = '<div class="byline">Written by Rob Ellis Edited by Betty Bauer</div>'
+    assert meta_of("", body).authors == ("Rob Ellis",)
+
+
 def test_lone_word_in_a_visible_byline_is_not_trusted() -> None:
     assert meta_of("", '<span class="author-avatar">NB</span>').authors == ()
 

@@ -100,6 +100,12 @@ class Metadata:
 _PASS_TAGS = ("meta", "link", "base", "title", "script", "h1", "time")
 _ITEMPROP = etree.XPath("//*[@itemprop]")
 _MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datePublished", "dateModified", "dateCreated"})
+#: Links to an author page (``/author/jane-doe``), a byline when nothing else names the author.
+_AUTHOR_LINKS = etree.XPath(
+    "//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/writers/') "
+    "or contains(@href, '/contributors/') or contains(@href, '/staff/') "
+    "or contains(@href, '/producers/') or contains(@href, '/by/')]"
+)
 _REL_AUTHOR = etree.XPath("//a[@rel='author' or contains(@rel, 'author ')]")
 _BYLINES = etree.XPath(
     "//*[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'author') "
@@ -548,6 +554,8 @@ def _byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
             if orgs is not None and len(name.split()) >= 2:
                 orgs.append(name)
             continue
+        if any(q in name for q in '"“”«»'):
+            continue  # a quoted title, not a name
         first = name.split()[0]
         if (len(first) == 1 and first.isalpha()) or all(len(w.strip(".")) <= 1 for w in name.split()):
             continue  # initials on an avatar ("J J")
@@ -753,6 +761,15 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             if names:
                 people.extend(names)
                 break
+    if not people:
+        parent = None
+        for el in _els(_AUTHOR_LINKS, tree)[:12]:
+            if parent is not None and el.getparent() is not parent:
+                break
+            names = _visible_byline_names(el.text_content(), teams)
+            if names:
+                people.extend(names)
+                parent = el.getparent()
     authors = _unique(people) or _unique(teams[:1]) or _unique(ld.orgs)
 
     # -- dates
