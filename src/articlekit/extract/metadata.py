@@ -1,47 +1,59 @@
 """Page metadata from every source an HTML page offers: :func:`extract_metadata`.
 
-Sources are read once each (one pass over ``<meta>``/``<link>``, one parse of the JSON-LD
-blocks, a few compiled XPath queries for the body) and combined per field in this precedence,
-first non-empty plausible value wins:
+Sources are read once each (one C-filtered pass collects ``<meta>``, ``<link>``, ``<base>``,
+``<title>``, ``<script>``, ``<h1>`` and ``<time>``; the JSON-LD blocks are parsed once; the
+costlier body queries run only when the sources before them had no answer) and combined per
+field in this precedence, the first non-empty plausible value winning:
 
 title
-    JSON-LD ``headline`` (or ``name``) of the article object, ``og:title``, ``twitter:title``,
-    ``dc.title``/``parsely-title``/``sailthru.title``/``citation_title``, microdata
-    ``itemprop=headline``, then ``<title>``. The site suffix (`` | Site``, `` - Site``,
-    `` — Site``, ``: Site``, or a prefix ``Site | ``) is cut when it names the site (site name,
-    host) or when the remaining part matches the page's ``<h1>``.
+    JSON-LD ``headline`` of the article object (its ``name`` instead when the page title names
+    that one), ``dc:title``, ``og:title``, ``twitter:title``, ``parsely-title``,
+    ``sailthru.title``, ``citation_title``, microdata ``itemprop=headline``, then ``<title>``.
+    The site suffix (`` | Site``, `` - Site``, `` — Site``, ``: Site``, or a prefix
+    ``Site | ``) is cut when it names the site (site name, host) or when the part left is the
+    page's ``<h1>``; a ``<title>`` that does not name its site loses its last part
+    (Readability's rule) when three or more words remain.
 authors
-    JSON-LD ``author``/``creator`` persons; ``<meta name=author>`` (and ``dc.creator``,
-    ``parsely-author``, ``sailthru.author``, ``citation_author``, ``article:author`` and
-    ``twitter:creator`` when they are names, not URLs or handles); microdata
-    ``itemprop=author``; ``rel=author`` links; visible bylines (``.byline``, ``[class*=author]``
-    ...). Every candidate goes through :func:`.authors.split_authors` (no ``By``, no ``and``, no
-    e-mail, no role words, no dates or URLs). Organisations (JSON-LD ``Organization``) are kept
-    only when no person is named anywhere.
+    JSON-LD ``author``/``creator`` persons (``@id`` references followed); ``dc:creator``,
+    ``<meta name=author>``, ``parsely-author``, ``sailthru.author``, ``citation_author``
+    (``Surname, Given`` turned round), ``article:author`` and ``twitter:creator`` when they are
+    names, not URLs or handles; microdata ``itemprop=author``; ``rel=author`` links; visible
+    bylines (``.byline``, ``[class*=author]`` ...); links to an author page
+    (``/author/jane-doe``). Every candidate goes through :func:`.authors.split_authors` and is
+    cut at a date, "Updated", "Edited by" or a credential ("MD", "PhD"); lone words from
+    visible text, avatar initials and quoted titles are dropped. Organisations (JSON-LD
+    ``Organization``, a news agency or the site itself typed as a Person, "... Team",
+    "... Desk") are kept only when no person is named anywhere.
 published / modified
-    JSON-LD ``datePublished`` (``dateCreated``) / ``dateModified``; ``article:published_time`` /
-    ``article:modified_time`` (``og:updated_time``); ``<meta>`` dates (``date``, ``pubdate``,
-    ``dc.date``, ``dcterms.created``, ``parsely-pub-date``, ``sailthru.date``,
-    ``citation_publication_date`` ...); microdata ``datePublished``; ``<time datetime>``
-    (``pubdate`` first); the URL (``/2022/10/04/``); a visible dateline. A value that is not
-    :func:`.dates.is_plausible` (in the future, before 1990) is skipped; ``published`` is never
-    a value labelled as an update.
+    JSON-LD ``datePublished`` (``dateCreated``) / ``dateModified``; ``article:published_time``
+    / ``article:modified_time`` (``og:updated_time``); other ``<meta>`` dates (``date``,
+    ``pubdate``, ``dc.date``, ``dcterms.created``, ``parsely-pub-date``, ``sailthru.date``,
+    ``citation_publication_date`` ..., then any key naming a publication date); microdata
+    ``datePublished``; ``<time datetime>`` (``pubdate`` first, never one labelled "Updated");
+    the URL (``/2022/10/04/``); a dateline (``.date``, ``.published`` ...); a short text written
+    as a date (``<span>Oct 4, 2022</span>``). A value that is not
+    :func:`.dates.is_plausible` (in the future, before 1990) is skipped, and ``published`` is
+    never the modification date, even when that is the only date given.
 site_name
-    ``og:site_name``, JSON-LD ``publisher.name``, ``application-name``, ``apple-mobile-web-app-title``.
+    JSON-LD ``publisher.name``, ``og:site_name``, ``application-name``,
+    ``apple-mobile-web-app-title``.
 language
-    ``<html lang>``, ``og:locale``, ``content-language``, JSON-LD ``inLanguage``, normalised
-    (``en``, ``pt-BR``).
+    ``<html lang>``, ``content-language``, ``og:locale``, JSON-LD ``inLanguage``; normalised
+    (``en``, ``pt-BR``, ``zh-Hant-TW``).
 description
-    ``og:description``, ``<meta name=description>``, ``twitter:description``, ``dc.description``,
-    JSON-LD ``description``.
+    JSON-LD ``description``, ``og:description``, ``<meta name=description>``,
+    ``twitter:description``, ``dc.description``.
 canonical_url / image / source_url
     ``<link rel=canonical>``, ``og:url``, JSON-LD ``url``; ``og:image``, ``twitter:image``,
-    JSON-LD ``image``, ``<link rel=image_src>``; ``<link rel=original-source>`` (or
-    ``syndication-source``, ``<meta name=original-source>``), then an "originally published at"
-    link in the text. All made absolute against ``<base href>`` and the page URL.
+    JSON-LD ``image``, ``<link rel=image_src>``; ``<link rel=original-source>``,
+    ``syndication-source``, ``<meta name=original-source>`` (an "originally published at"
+    notice in the text is found by the body extractor). All made absolute against
+    ``<base href>`` and the page URL.
 section / tags
-    ``article:section``, JSON-LD ``articleSection``, ``parsely-section``; ``article:tag``,
-    JSON-LD ``keywords``, ``news_keywords``, ``parsely-tags``.
+    ``article:section``, ``parsely-section``, JSON-LD ``articleSection``; ``article:tag``,
+    ``news_keywords``, ``parsely-tags``, ``keywords``, JSON-LD ``keywords``.
+
+Entities a CMS escaped twice (``&amp;amp;``, ``&#8217;`` inside an attribute) are undone.
 """
 
 from __future__ import annotations
@@ -185,6 +197,7 @@ _CREDENTIALS = frozenset(
 )
 _MONTH_WORD = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")
+_PUBLISH_KEY = re.compile(r"publish|pubdate|release.?date|creation.?date", re.IGNORECASE)
 _HANDLE = re.compile(r"^@\w+$")
 _NOT_AUTHOR = re.compile(
     r"^(?:about|contact|follow|subscribe|share|comments?|more from|posts? by|all posts|view all|"
@@ -782,6 +795,13 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
                     break
             if published is not None:
                 break
+    if published is None:
+        # Any other publication-date key a CMS invents ("w-published-date", "article-publish-time").
+        for key, values in metas.items():
+            if _PUBLISH_KEY.search(key) and not _UPDATED_LABEL.search(key.replace("_", " ").replace("-", " ")):
+                published = next((d for d in map(_date, values) if d is not None), None)
+                if published is not None:
+                    break
     if published is None:
         for el in itemprop("datePublished", "dateCreated"):
             published = _date(el.get("datetime") or el.get("content") or el.text_content())
