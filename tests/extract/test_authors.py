@@ -15,6 +15,9 @@ from articlekit.extract.authors import AGENCIES, clean_author, looks_like_name, 
         ("Jane Doe, Staff Writer", "Jane Doe"),
         ("Jane Doe jane@example.com", "Jane Doe"),
         ("Par Léa Martin", "Léa Martin"),
+        ("Ben Okri, Sr. Director of Operations, Harbour Movers", "Ben Okri"),
+        ("Mia Lund, Shipping Expert", "Mia Lund"),
+        ("Ada Obi - Registered Dietitian", "Ada Obi"),
     ],
 )
 def test_clean_author(raw: str, expected: str) -> None:

@@ -180,6 +180,13 @@ def test_author_page_link_as_the_last_resort() -> None:
     assert meta_of("", body).authors == ("Omar Haddad",)
 
 
+def test_companies_and_link_labels_are_not_people() -> None:
+    head = """<script type="application/ld+json">{"@type": "Article", "headline": "x",
+      "author": {"@type": "Person", "name": "Brightside Media Ltd"}}</script>"""
+    assert meta_of(head, '<span class="author-name">Jo Park</span>').authors == ("Jo Park",)
+    assert meta_of("", '<a class="author-bio-link">Full Bio</a>').authors == ()
+
+
 def test_edited_by_ends_the_byline() -> None:
     body = '<div class="byline">Written by Rob Ellis Edited by Betty Bauer</div>'
     assert meta_of("", body).authors == ("Rob Ellis",)

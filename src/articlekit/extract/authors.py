@@ -31,9 +31,10 @@ _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\s\|\s|
 _EMAIL = re.compile(r"\S+@\S+")
 _DIGITS = re.compile(r"\d")
 _TRAILING_ROLE = re.compile(
-    r"\s*[,|–—-]\s*(?:(?:senior|chief|staff|political|contributing|special|foreign|white house|"
-    r"national|deputy|associate|managing|executive)\s+)*"
-    r"(?:writer|reporter|correspondent|editor|contributor|columnist|staff|producer)\b.*$",
+    r"\s*[,|–—-]\s*(?:(?:senior|sr\.?|chief|staff|political|contributing|special|foreign|white house|"
+    r"national|deputy|associate|managing|executive|head|vice)\s+)*(?:[\w.&-]+\s+){0,2}"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist|staff|producer|director|manager|"
+    r"founder|co-founder|ceo|expert|specialist|consultant|dietitian|nutritionist|analyst|strategist)\b.*$",
     re.IGNORECASE,
 )
 

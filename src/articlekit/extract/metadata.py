@@ -168,6 +168,7 @@ _WITH = re.compile(r"\s*[()]\s*(?:(?:avec|with|mit|con|com)\s+)?|\s+(?:avec|with
 _INVERTED = re.compile(r"^([^\W\d][\w'’-]+),\s+((?:[^\W\d][\w.'’-]*\s?){1,3})$")
 _TRAILING_TITLE = re.compile(r"\s+\w+\s+(?:editor|writer|reporter|correspondent|columnist|producer)$", re.IGNORECASE)
 _ROLE_NOUNS = frozenset({"team", "editorial", "staff", "editors", "desk", "newsroom", "admin", "writers"})
+_COMPANY_WORDS = frozenset({"ltd", "inc", "llc", "gmbh", "corp", "limited", "plc", "llp", "s.a", "ag"})
 _CREDENTIALS = frozenset(
     {
         "MA",
@@ -201,7 +202,7 @@ _PUBLISH_KEY = re.compile(r"publish|pubdate|release.?date|creation.?date", re.IG
 _HANDLE = re.compile(r"^@\w+$")
 _NOT_AUTHOR = re.compile(
     r"^(?:about|contact|follow|subscribe|share|comments?|more from|posts? by|all posts|view all|"
-    r"see all|read more|menu|sign in|log in)\b",
+    r"see all|read more|menu|sign in|log in|full bio|bio)\b",
     re.IGNORECASE,
 )
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|last changed|aktualisiert|mis à jour)\b", re.IGNORECASE)
@@ -563,7 +564,7 @@ def _byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
         words = {w.strip(".,").casefold() for w in name.split()}
         if name.casefold() == "by" or name.replace(".", "").upper() in _CREDENTIALS:
             continue
-        if name.split()[0].casefold() == "the" or words & _ROLE_NOUNS:
+        if name.split()[0].casefold() == "the" or words & _ROLE_NOUNS or words & _COMPANY_WORDS:
             if orgs is not None and len(name.split()) >= 2:
                 orgs.append(name)
             continue
