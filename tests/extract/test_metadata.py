@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articlekit.extract.metadata import Metadata, extract_metadata
 
@@ -262,3 +265,42 @@ def test_canonical_image_and_source_made_absolute_against_base() -> None:
 def test_empty_page_gives_empty_metadata() -> None:
     meta = extract_metadata(lxml.html.fromstring("<html><body></body></html>"), None)
     assert meta == Metadata()
+
+
+# -- bad input: never a traceback ---------------------------------------------------------------------
+
+
+def test_absurdly_nested_json_ld_is_skipped() -> None:
+    deep = "[" * 50_000 + "]" * 50_000
+    head = f'<script type="application/ld+json">{deep}</script><meta property="og:title" content="Still here">'
+    assert meta_of(head).title == "Still here"
+
+
+def test_json_ld_values_of_the_wrong_type() -> None:
+    head = """<script type="application/ld+json">null</script>
+    <script type="application/ld+json">[1, "a", {"@type": 5, "author": 7}, {"@type": "NewsArticle",
+      "headline": {"x": 1}, "author": [null, 3, {"name": ["Eva Lind", 4]}], "image": [{}],
+      "keywords": [1, {}], "publisher": [], "@id": ["x"], "datePublished": ["2020"]}]</script>"""
+    meta = meta_of(head, url=None)
+    assert meta.authors == ("Eva Lind",)
+    assert meta.title is None
+    assert meta.published is None
+    assert meta.image is None
+
+
+@given(
+    st.text(max_size=60),
+    st.text(max_size=60),
+    st.sampled_from(["author", "og:title", "article:published_time", "description", "og:locale"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_any_values_give_metadata_not_a_traceback(value: str, text: str, key: str) -> None:
+    escaped = html.escape(value)
+    page = (
+        f'<html lang="{escaped}"><head><meta name="{key}" content="{escaped}">'
+        f'<script type="application/ld+json">{{"@type": "Article", "author": "{escaped}"}}</script></head>'
+        f'<body><div class="byline">{html.escape(text)}</div><time datetime="{escaped}">x</time></body></html>'
+    )
+    meta = extract_metadata(lxml.html.fromstring(page), None)
+    assert isinstance(meta, Metadata)
+    assert all(name and name == name.strip() for name in meta.authors)

@@ -326,12 +326,14 @@ def _json_ld_objects(blocks: Iterable[str]) -> list[dict[str, Any]]:
             continue
         try:
             data = json.loads(text)
+        except RecursionError:  # absurdly deep nesting: no article data in there
+            continue
         except ValueError:
             # Malformed blocks are skipped, not fatal; try once without trailing commas/CDATA.
             repaired = re.sub(r",\s*([}\]])", r"\1", text.replace("<![CDATA[", "").replace("]]>", ""))
             try:
                 data = json.loads(repaired, strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         objects.extend(_walk(data))
     return objects
