@@ -234,6 +234,20 @@ def test_title_kept_when_the_suffix_is_not_the_site_and_h1_decides() -> None:
     assert meta_of(head, "<h1>Storm damage: what we know</h1>", url=None).title == "Storm damage: what we know"
 
 
+def test_section_and_page_kind_suffixes_cut_but_not_words_containing_them() -> None:
+    head = '<meta property="og:title" content="Why rents rise | Opinion"><meta property="article:section" content="Opinion">'
+    assert meta_of(head).title == "Why rents rise"
+    assert meta_of('<meta property="og:title" content="Seven kitchen trends | Blog">').title == "Seven kitchen trends"
+    kept = '<meta property="og:title" content="Yahoo - Latest News and Headlines">'
+    assert meta_of(kept, url=None).title == "Yahoo - Latest News and Headlines"
+
+
+def test_truncated_title_completed_by_the_headline() -> None:
+    head = '<meta property="og:title" content="We help four readers rearrange their living rooms (Including">'
+    body = "<h1>We help four readers rearrange their living rooms (Including one trick)</h1>"
+    assert meta_of(head, body).title == "We help four readers rearrange their living rooms (Including one trick)"
+
+
 def test_html_title_without_site_name_loses_its_last_part() -> None:
     assert meta_of("<title>Five ways to cut energy bills – My Blog</title>", url=None).title == (
         "Five ways to cut energy bills"

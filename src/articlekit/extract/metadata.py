@@ -199,6 +199,8 @@ _CREDENTIALS = frozenset(
 _MONTH_WORD = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")
 _PUBLISH_KEY = re.compile(r"publish|pubdate|release.?date|creation.?date", re.IGNORECASE)
+#: Suffixes that name a kind of page, not the article: "Story | Blog".
+_GENERIC_SUFFIXES = ("Blog", "News", "Home", "Opinion", "Articles", "Magazine")
 _HANDLE = re.compile(r"^@\w+$")
 _NOT_AUTHOR = re.compile(
     r"^(?:about|contact|follow|subscribe|share|comments?|more from|posts? by|all posts|view all|"
@@ -464,13 +466,18 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def _strip_site(title: str, site_names: list[str], h1s: list[str]) -> str:
-    """``title`` without a site name suffix or prefix."""
+def _strip_site(title: str, site_names: list[str], h1s: list[str], also: Iterable[str | None] = ()) -> str:
+    """``title`` without a site name suffix or prefix.
+
+    A part is the site's when it is, contains or is contained in a name of ``site_names``, or
+    equals one of ``also`` (the section) or a generic page kind ("Blog", "News").
+    """
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     sites = {_squash(s) for s in site_names if s}
     sites.discard("")
+    exact = sites | {_squash(s) for s in (*_GENERIC_SUFFIXES, *also) if s}
     squashed_h1 = {_squash(h) for h in h1s}
     # A remaining part that is the page's h1 wins outright.
     for cut in range(len(parts) - 1, 0, -1):
@@ -490,13 +497,13 @@ def _strip_site(title: str, site_names: list[str], h1s: list[str]) -> str:
         if len(parts) < 2:
             break
         last = _squash(parts[-1])
-        if last and any(last == s or (len(last) > 3 and (last in s or s in last)) for s in sites):
+        if last and (last in exact or any(len(last) > 3 and (last in s or s in last) for s in sites)):
             head = _join_head(result, len(parts) - 1)
             if head:
                 result, changed = head, True
                 continue
         first = _squash(parts[0])
-        if first and any(first == s or (len(first) > 3 and (first in s or s in first)) for s in sites):
+        if first and (first in sites or any(len(first) > 3 and (first in s or s in first) for s in sites)):
             tail = _join_tail(result, 1)
             if tail:
                 result, changed = tail, True
@@ -730,15 +737,21 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     if micro:
         candidates.append(_clean(micro[0].text_content()))
     raw_title = next((c for c in candidates if c and len(c) <= 250), None)
-    site_names = [n for n in (site_name, *_host_names(url)) if n]
+    section_name = _first(metas, _META_SECTION) or ld.section
+    site_names = [n for n in (site_name, ld.site_name, *_host_names(url)) if n]
     if raw_title:
-        title: str | None = _strip_site(raw_title, site_names, h1s)
+        title: str | None = _strip_site(raw_title, site_names, h1s, (section_name,))
     elif html_title:
-        title = _strip_site(html_title, site_names, h1s)
+        title = _strip_site(html_title, site_names, h1s, (section_name,))
         if title == html_title:
             title = _cut_suffix(html_title)
     else:
         title = h1s[0] if len(h1s) == 1 and h1s[0] else None
+    if title and len(h1s) == 1 and len(h1s[0]) > len(title):
+        # A title cut short by the CMS ("... Solutions (Including") is completed by the headline.
+        short, full = _squash(title), _squash(h1s[0])
+        if len(short) >= 20 and full.startswith(short) and len(full) <= 2 * len(short):
+            title = h1s[0]
 
     # -- authors
     site_keys = {_squash(n) for n in (site_name, ld.site_name) if n}
@@ -860,7 +873,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         language = _language(ld.language)
 
     description = ld.description or _first(metas, _META_DESCRIPTION)
-    section = _first(metas, _META_SECTION) or ld.section
+    section = section_name
     tags: list[str] = []
     for key in _META_TAGS:
         for value in metas.get(key, ()):
