@@ -128,7 +128,7 @@ _NOT_TEXT = frozenset({"script", "style", "meta", "link", "img", "html", "body",
 _DATELINES = etree.XPath(
     "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'dateline') "
     "or contains(@class, 'published') or contains(@class, 'posted') or contains(@class, 'meta')]"
-    "[string-length(normalize-space(.)) < 120]"
+    "[count(*) < 6]"
 )
 #: Short text nodes holding a year, outside links, menus and footers: undecorated visible dates.
 _DATE_TEXTS = etree.XPath(
@@ -845,7 +845,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     if published is None:
         for el in [e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT][:15]:
             text = _clean(el.text_content())
-            if not text or _UPDATED_LABEL.search(text):
+            if not text or len(text) > 120 or _UPDATED_LABEL.search(text):
                 continue
             found = find_date(text)
             if found is not None and is_plausible(found):
