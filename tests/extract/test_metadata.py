@@ -205,6 +205,12 @@ def test_date_from_url_and_from_visible_text() -> None:
     assert meta_of("", body, url="https://example.org/post").published == dt.date(2025, 7, 18)
 
 
+def test_dates_in_tables_lists_and_links_are_not_the_publication_date() -> None:
+    body = """<table><tr><th>Founded</th><td>28 February 1998</td></tr></table>
+    <ul><li>March 3, 2001: first release</li></ul><a href="/old">Oct 4, 2010</a><p>Some text.</p>"""
+    assert meta_of("", body, url=None).published is None
+
+
 def test_future_date_is_skipped() -> None:
     head = '<meta property="article:published_time" content="2999-01-01T00:00:00Z">'
     assert meta_of(head, url=None).published is None

@@ -135,7 +135,8 @@ _DATE_TEXTS = etree.XPath(
     "//text()[contains(., '20') or contains(., '19')]"
     "[string-length(normalize-space(.)) >= 6 and string-length(normalize-space(.)) <= 80]"
     "[not(ancestor::script or ancestor::style or ancestor::a or ancestor::footer or ancestor::nav "
-    "or ancestor::noscript or ancestor::template or ancestor::option)]"
+    "or ancestor::noscript or ancestor::template or ancestor::option or ancestor::table or ancestor::aside "
+    "or ancestor::li or ancestor::blockquote)]"
 )
 
 _SPACE = re.compile(r"\s+")
