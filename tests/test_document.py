@@ -8,6 +8,7 @@ import pytest
 
 import articlekit
 from articlekit.document import Document, decode
+from articlekit.plugins import Registry
 
 TEXT = "Café crème — “naïve” déjà vu, 10 €"
 
@@ -115,3 +116,22 @@ def test_cp1252_page_with_few_accents_is_not_taken_for_utf8() -> None:
     text, used = decode(data)
     assert used == "cp1252"
     assert "Café crème and naïve" in text
+
+
+def test_markup_nested_past_the_depth_limit_is_reported_and_its_text_kept() -> None:
+    words = "Nested words that must not vanish. " * 20
+    page = "<html><head><title>Deep</title></head><body>" + "<div>" * 2000 + words + "</div>" * 2000 + "</body></html>"
+    document = Document(page)
+    assert document.tree is not None
+    assert document.truncated
+    article = articlekit.parse(page, registry=Registry(entry_points=False))
+    assert article.title == "Deep"
+    assert article.text.split() == words.split()
+    assert any("nested too deeply" in warning for warning in article.warnings)
+
+
+def test_ordinary_markup_is_not_truncated() -> None:
+    document = Document("<html><body>" + "<div>" * 100 + "<p>Fine.</p>" + "</div>" * 100 + "</body></html>")
+    assert document.tree is not None
+    assert not document.truncated
+    assert document.warnings == []

@@ -84,6 +84,12 @@ def parse_document(
     if article is None:
         article = _last_resort(document)
         warnings.append("no parser produced an article; the text was kept as it is, without metadata")
+    elif document.truncated and not article.paragraphs:
+        # The tree lost the article to the parser's depth limit: keep the page's text instead.
+        kept = tuple(p for p in _last_resort(document).paragraphs if p != article.title)
+        article = attrs.evolve(article, paragraphs=kept)
+        warnings.append("the body is the page's text as it is, since the HTML tree was cut short")
+    warnings.extend(document.warnings)
     if enrich:
         article = registry.enrich(article, document)
     if warnings:

@@ -195,6 +195,11 @@ class Document:
         self.encoding: str | None = encoding
         self.url: str | None = url
         self.kind: DocumentKind = kind or ("html" if looks_like_html(self.text) else "text")
+        #: Problems met while reading the document (e.g. markup nested past the parser's depth
+        #: limit); :func:`articlekit.parse_document` passes them on as :attr:`Article.warnings`.
+        self.warnings: list[str] = []
+        #: Whether the HTML parser dropped part of the markup (see :attr:`warnings`).
+        self.truncated: bool = False
 
     @property
     def host(self) -> str | None:
@@ -216,14 +221,20 @@ class Document:
         # lxml refuses str input that carries an XML encoding declaration.
         if text.lstrip().startswith("<?xml"):
             text = text.split("?>", 1)[1] if "?>" in text else text
+        parser = _html_parser()
         try:
-            root = lxml.html.document_fromstring(text or "<html></html>", parser=_html_parser())
+            root = lxml.html.document_fromstring(text or "<html></html>", parser=parser)
         except (etree.ParserError, ValueError) as exc:
             try:
                 root = lxml.html.document_fromstring("<html><body><pre></pre></body></html>", parser=_html_parser())
                 root.find("body")[0].text = text  # type: ignore[index]
             except Exception:  # pragma: no cover - parsing an empty skeleton does not fail
                 raise InputError(f"cannot parse HTML: {exc}") from exc
+        if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+            # libxml2 stops at 256 levels of nesting (a limit kept on purpose: it bounds every
+            # recursive walk); what lies deeper is not in the tree.
+            self.truncated = True
+            self.warnings.append("the HTML is nested too deeply; markup past 256 levels was not parsed")
         return root
 
     def __repr__(self) -> str:
