@@ -1,0 +1,73 @@
+"""Property tests: the HTML parser on arbitrary tag soup.
+
+Whatever the markup, ``articlekit.parse`` gives an :class:`~articlekit.Article` that obeys every
+model invariant (the models validate spans on construction), round-trips through JSON, and keeps
+the prose of a plain article-like page; or it raises an ``ArticlekitError``; never anything else.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import articlekit
+from articlekit.plugins import Registry
+
+_TAGS = ["p", "div", "span", "a", "b", "i", "li", "ul", "h1", "h2", "table", "tr", "td", "blockquote", "br",
+         "script", "style", "nav", "footer", "article", "section", "small", "q", "time", "button", "template"]
+_ATTRS = ["", " class='content'", " class='share'", " id='main'", " href='/x'", " href='javascript:void(0)'",
+          " hidden", " style='display:none'", " href='https://other.example/a b'", " datetime='2024-02-30'"]
+_words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30)
+
+
+@st.composite
+def tag_soup(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(0, 40))):
+        kind = draw(st.integers(0, 3))
+        tag = draw(st.sampled_from(_TAGS))
+        if kind == 0:
+            parts.append(f"<{tag}{draw(st.sampled_from(_ATTRS))}>")
+        elif kind == 1:
+            parts.append(f"</{tag}>")
+        else:
+            parts.append(draw(_words).replace("<", "&lt;"))
+    head = draw(st.sampled_from(["", "<title>A title | Site</title>", "<meta charset='latin-1'>",
+                                 "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": 3,"
+                                 " \"datePublished\": \"yesterday\", \"author\": [null, {}]}</script>"]))
+    return f"<html><head>{head}</head><body>{''.join(parts)}</body></html>"
+
+
+def _check(article: articlekit.Article) -> None:
+    assert articlekit.from_json(articlekit.to_json(article)) == article
+    for link in article.links:
+        if link.span is not None:
+            assert article.text[link.span.start : link.span.end] == link.text
+        if link.url is not None:
+            assert not link.url.lower().startswith(("javascript:", "data:"))
+    for quote in article.quotes:
+        assert article.text[quote.span.start : quote.span.end] == quote.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(tag_soup())
+def test_any_markup_gives_a_valid_article_or_an_articlekit_error(page: str) -> None:
+    try:
+        article = articlekit.parse(page, url="https://news.example/2024/01/02/story", registry=Registry(entry_points=False))
+    except articlekit.ArticlekitError:
+        return
+    _check(article)
+
+
+_word = st.text(st.characters(categories=("L", "N")), min_size=1, max_size=12)
+_sentence = st.lists(_word, min_size=10, max_size=40).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_sentence, min_size=3, max_size=8))
+def test_the_prose_of_a_plain_article_page_is_kept(paragraphs: list[str]) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html><head><title>Story</title></head><body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+    article = articlekit.parse(page, registry=Registry(entry_points=False))
+    _check(article)
+    assert article.text.split() == " ".join(paragraphs).split()
