@@ -8,6 +8,11 @@
     Parse many files (folders are walked) into JSON Lines, in worker processes.
 ``articlekit schema``
     Print the JSON Schema of the JSON output.
+``articlekit new-plugin NAME --host HOST``
+    Write a new publisher plugin package ``articlekit-NAME`` from the template.
+``articlekit check-fixtures PATH...``
+    Check plugin fixture folders: each parses to its ``expected.json`` and is claimed by exactly
+    one publisher parser.
 
 Exit codes: 0 success, 1 the input could not be parsed (one line on stderr), 2 usage error.
 ``--debug`` shows the traceback of a failure.
@@ -28,7 +33,9 @@ from .batch import expand_paths, parse_many
 from .errors import ArticlekitError, ParserNotFoundError
 from .models import Article, DateValue, LinkKind, paragraph_starts
 from .plugins import default_registry
+from .scaffold import ScaffoldError, render_plugin
 from .serialize import json_schema, to_dict, to_json
+from .testing import FixtureMismatch, assert_fixture, check_claims, find_fixtures
 
 __all__ = ["main", "render_markdown", "render_text"]
 
@@ -74,6 +81,18 @@ def _build_parser() -> argparse.ArgumentParser:
 
     s = commands.add_parser("schema", help="print the JSON Schema of the JSON output")
     s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    n = commands.add_parser("new-plugin", help="write a new publisher plugin package from the template")
+    n.add_argument("name", metavar="NAME", help="plugin name: lower-case words joined by '-', e.g. valley-post")
+    n.add_argument("--host", action="append", default=[], metavar="HOST", help="a host the parser claims (repeatable)")
+    n.add_argument("--signature", action="append", default=[], metavar="REGEX", help="a content signature it claims (repeatable)")
+    n.add_argument("--site-name", metavar="NAME", help="the publisher's name, for the sample page")
+    n.add_argument("--dir", default=".", metavar="DIR", help="where to write articlekit-NAME (default: here)")
+    n.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    c = commands.add_parser("check-fixtures", help="compare fixture folders with their expected.json and check who claims them")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="fixture folders, or folders holding them")
+    c.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -222,6 +241,34 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FAILURE if failed else EXIT_OK
 
 
+def _cmd_new_plugin(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        root = render_plugin(args.name, hosts=args.host, signatures=args.signature, directory=args.dir, site_name=args.site_name)
+    except ScaffoldError as exc:
+        raise _Usage(str(exc)) from exc
+    out.write(
+        f"wrote {root}\n"
+        f"next: pip install -e {root}, then in {root}: pytest --articlekit-regenerate, review tests/fixtures/, pytest\n"
+    )
+    return EXIT_OK
+
+
+def _cmd_check_fixtures(args: argparse.Namespace, out: TextIO) -> int:
+    fixtures = [fixture for path in args.paths for fixture in find_fixtures(path)]
+    if not fixtures:
+        raise _Failure(f"no fixture folders (with fixture.json) under {', '.join(args.paths)}")
+    problems = check_claims(fixtures)
+    for fixture in fixtures:
+        try:
+            assert_fixture(fixture)
+        except FixtureMismatch as exc:
+            problems.append(str(exc))
+    for problem in problems:
+        out.write(problem + "\n")
+    out.write(f"{len(fixtures)} fixture(s), {len(problems)} problem(s)\n")
+    return EXIT_FAILURE if problems else EXIT_OK
+
+
 class _Usage(Exception):
     pass
 
@@ -241,6 +288,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
             return _cmd_plugins(args, out)
         if args.command == "batch":
             return _cmd_batch(args, out)
+        if args.command == "new-plugin":
+            return _cmd_new_plugin(args, out)
+        if args.command == "check-fixtures":
+            return _cmd_check_fixtures(args, out)
         out.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     except (ParserNotFoundError, _Usage) as exc:
