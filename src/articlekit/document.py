@@ -183,8 +183,10 @@ class Document:
             raise InputError(f"source must be str or bytes, not {type(source).__name__}")
         if len(source) > max_bytes:
             raise InputTooLargeError(f"input is {len(source):,} long; the limit is {max_bytes:,}")
+        #: The input bytes as given (``None`` for ``str`` input).
         self.raw: bytes | None = source if isinstance(source, bytes) else None
-        self.charset = charset
+        #: The charset hint given by the caller (as an HTTP header would declare it).
+        self.charset: str | None = charset
         if isinstance(source, bytes):
             text, encoding = decode(source, charset)
         else:
@@ -193,7 +195,9 @@ class Document:
         self.text: str = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
         #: The encoding the bytes were decoded with (``None`` for ``str`` input).
         self.encoding: str | None = encoding
+        #: The page's URL, when known.
         self.url: str | None = url
+        #: ``"html"`` or ``"text"``: given, or detected from the text.
         self.kind: DocumentKind = kind or ("html" if looks_like_html(self.text) else "text")
         #: Problems met while reading the document (e.g. markup nested past the parser's depth
         #: limit); :func:`articlekit.parse_document` passes them on as :attr:`Article.warnings`.

@@ -53,7 +53,7 @@ def articlekit_enrich(article: Article, document: Document) -> Article | None:
     previous one's result (order: ``tryfirst``/``trylast`` markers, then registration).
     Use :func:`attrs.evolve` to return a changed copy. The built-in quote extractor is an
     implementation of this hook. An implementation that raises or returns something other
-    than an :class:`~articlekit.Article` is reported in :attr:`Article.warnings` and skipped.
+    than an :class:`~articlekit.Article` is reported in :attr:`Article.warnings <articlekit.Article.warnings>` and skipped.
     """
 
 

@@ -4,7 +4,7 @@ The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
 
 1. **Pre-clean** a copy of ``<body>``: scripts, styles, forms controls, hidden elements,
    navigation roles and the caller's ``drop`` selectors go.
-2. **Strict pass**: containers named like boilerplate (:mod:`.boilerplate`) are removed (their
+2. **Strict pass**: containers named like boilerplate (``articlekit.extract.boilerplate``) are removed (their
    links are kept as ``related`` links when they are related-article lists inside the article);
    every paragraph-like element scores its ancestors (commas, length); class names weigh in;
    the best container, corrected for link density, is the top candidate; siblings that score
@@ -16,7 +16,7 @@ The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
    rows as ``cell | cell``, figure captions); ``<a href>`` inside become ``inline`` links whose
    offsets are recorded while the text is built, so ``article.text[span] == link.text`` holds.
    "Read also:" lines and lists under a "Related" heading become ``related`` links; trailing
-   disclaimers and republication notices become :attr:`Body.disclaimer`, and the link of an
+   disclaimers and republication notices become ``Body.disclaimer``, and the link of an
    "originally published at" notice a ``source`` link.
 """
 

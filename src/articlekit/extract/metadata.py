@@ -19,7 +19,7 @@ authors
     (``Surname, Given`` turned round), ``article:author`` and ``twitter:creator`` when they are
     names, not URLs or handles; microdata ``itemprop=author``; ``rel=author`` links; visible
     bylines (``.byline``, ``[class*=author]`` ...); links to an author page
-    (``/author/jane-doe``). Every candidate goes through :func:`.authors.split_authors` and is
+    (``/author/jane-doe``). Every candidate goes through ``split_authors`` and is
     cut at a date, "Updated", "Edited by" or a credential ("MD", "PhD"); lone words from
     visible text, avatar initials and quoted titles are dropped. Organisations (JSON-LD
     ``Organization``, a news agency or the site itself typed as a Person, "... Team",
@@ -32,7 +32,7 @@ published / modified
     ``datePublished``; ``<time datetime>`` (``pubdate`` first, never one labelled "Updated");
     the URL (``/2022/10/04/``); a dateline (``.date``, ``.published`` ...); a short text written
     as a date (``<span>Oct 4, 2022</span>``). A value that is not
-    :func:`.dates.is_plausible` (in the future, before 1990) is skipped, and ``published`` is
+    ``is_plausible`` (in the future, before 1990) is skipped, and ``published`` is
     never the modification date, even when that is the only date given.
 site_name
     JSON-LD ``publisher.name``, ``og:site_name``, ``application-name``,

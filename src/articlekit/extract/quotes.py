@@ -16,7 +16,7 @@ around a quote, so no input can make it hang:
    ``"…," said X, senior fellow at …``; ``X said: "…"``/``X told reporters, "…"``; an appositive
    between name and verb (``X, the Kremlin's spokesman, said``); ``according to X``; a partial
    quote in the middle of a sentence whose verb is elsewhere in it (``X said he was "very
-   moved"``). The verbs are :data:`REPORTING_VERBS` plus any a plugin registers
+   moved"``). The verbs are :data:`~articlekit.extract.quotes.REPORTING_VERBS` plus any a plugin registers
    (:func:`articlekit.hookspecs.articlekit_reporting_verbs`).
 3. **Filter.** Quote marks that do not hold speech are dropped: scare quotes and terms (one or
    two words with no reporting verb at hand, ``the "safety net"``), titles of works and slogans
@@ -297,7 +297,7 @@ def extract_quotes(
     """Direct quotations in ``text`` (paragraphs separated by ``"\\n\\n"``), in text order.
 
     :param text: the body, e.g. :attr:`articlekit.Article.text`.
-    :param extra_verbs: reporting verbs or phrases besides :data:`REPORTING_VERBS`.
+    :param extra_verbs: reporting verbs or phrases besides :data:`~articlekit.extract.quotes.REPORTING_VERBS`.
     :param quoted_paragraphs: indices of paragraphs that are quotations as a whole although they
         carry no quote marks (an HTML ``<blockquote>``).
     :param quoted_spans: ``(start, end)`` offsets of words that are quoted without quote marks

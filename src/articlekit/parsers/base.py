@@ -43,7 +43,7 @@ class Parser(Protocol):
 
     @property
     def name(self) -> str:
-        """Unique name, used by ``parse(..., parser=NAME)`` and shown in :attr:`Article.parser`."""
+        """Unique name, used by ``parse(..., parser=NAME)`` and shown in :attr:`Article.parser <articlekit.Article.parser>`."""
         ...  # pragma: no cover
 
     @property
@@ -77,7 +77,7 @@ class BaseParser:
 
     Set :attr:`hosts` (URL hosts, subdomains included) and/or :attr:`signatures` (regular
     expressions searched in the decoded document) and, if the parser handles only one kind,
-    :attr:`kinds`. :meth:`claim` then scores documents by the module's rule. Generic parsers set
+    :attr:`kinds`. :meth:`~BaseParser.claim` then scores documents by the module's rule. Generic parsers set
     :attr:`generic`.
     """
 
@@ -107,6 +107,7 @@ class BaseParser:
         return any(p.search(document.text) for p in self._signature_patterns())
 
     def claim(self, document: Document) -> int | None:
+        """Score ``document`` by :attr:`hosts`, :attr:`signatures` and :attr:`kinds` (see the module rule)."""
         if document.kind not in self.kinds:
             return None
         by_url = host_matches(document.host, self.hosts)
@@ -120,6 +121,7 @@ class BaseParser:
         return CLAIM_GENERIC if self.generic else None
 
     def describe(self) -> str:
+        """What the parser claims, in words (shown by ``articlekit plugins``)."""
         parts: list[str] = []
         if self.generic:
             parts.append("any " + " or ".join(self.kinds) + " document (generic)")
@@ -131,6 +133,7 @@ class BaseParser:
         return "; ".join(parts)
 
     def parse(self, document: Document) -> Article:  # pragma: no cover - abstract
+        """Turn the document into an :class:`~articlekit.Article` (subclasses implement it)."""
         raise NotImplementedError(f"{type(self).__name__} must implement parse()")
 
     def __repr__(self) -> str:

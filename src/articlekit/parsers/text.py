@@ -68,7 +68,7 @@ class TextParser(BaseParser):
     #: lines after it, up to the next blank line, are related-article titles.
     related_markers: ClassVar[tuple[str, ...]] = ()
     #: Regular expressions; the first block that matches one, and every block after it, is
-    #: the footer (:attr:`Article.disclaimer`), not body.
+    #: the footer (:attr:`Article.disclaimer <articlekit.Article.disclaimer>`), not body.
     disclaimer_patterns: ClassVar[tuple[str, ...]] = ()
 
     # -- the steps, each overridable ------------------------------------------------------
@@ -228,7 +228,7 @@ class TextParser(BaseParser):
         return [(line, None)]
 
     def inline_links(self, paragraphs: list[str]) -> list[Link]:
-        """Bare URLs in the body, as ``inline`` links placed in :attr:`Article.text`."""
+        """Bare URLs in the body, as ``inline`` links placed in :attr:`Article.text <articlekit.Article.text>`."""
         links: list[Link] = []
         for index, (paragraph, start) in enumerate(zip(paragraphs, paragraph_starts(paragraphs), strict=True)):
             for url, begin, end in find_bare_urls(paragraph):

@@ -45,6 +45,7 @@ class FixtureFile(pytest.File):
     """A ``fixture.json``: one test for its folder."""
 
     def collect(self) -> Iterator[pytest.Item]:
+        """One item, named after the fixture's folder."""
         yield FixtureItem.from_parent(self, name=self.path.parent.name)
 
 
@@ -52,6 +53,7 @@ class FixtureItem(pytest.Item):
     """Parse the fixture's input and compare it with its expectation (or regenerate it)."""
 
     def runtest(self) -> None:
+        """Compare the parse with ``expected.json`` and check the claims (or rewrite the file)."""
         fixture = load_fixture(self.path.parent)
         if self.config.getoption(_REGENERATE):
             if write_expected(fixture, fixture.parse()):
@@ -63,11 +65,13 @@ class FixtureItem(pytest.Item):
             raise AssertionError("\n".join(problems))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: object = None) -> str:
+        """The readable field-by-field diff, without a traceback into the kit."""
         if isinstance(excinfo.value, (AssertionError, FixtureError)):
             return str(excinfo.value)
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:
+        """Where the fixture is, for pytest's report."""
         return self.path.parent, 0, f"articlekit fixture {self.name}"
 
     @property
