@@ -11,6 +11,7 @@ import pytest
 
 import articlekit
 from articlekit.document import Document
+from articlekit.extract.body import Pass
 from articlekit.extract.metadata import Metadata
 from articlekit.models import LinkKind
 from articlekit.parsers import HtmlParser, Parser
@@ -293,3 +294,39 @@ def test_bad_body_selector_is_an_articlekit_error() -> None:
 
     with pytest.raises(articlekit.ArticlekitError, match="bad selector"):
         Broken().parse(Document(wrap(f"<p>{PROSE}</p>"), url="https://example.com/a"))
+
+
+class ModularParser(HtmlParser):
+    name = "modular"
+    generic = False
+    hosts = ("modular.example",)
+    body_selectors = ("div.guide",)
+
+
+class TrustingModularParser(ModularParser):
+    name = "modular-trusting"
+    hosts = ("trusting.example",)
+    container_pass = Pass(strip_unlikely=False, weight_classes=False)
+
+
+def test_container_pass_decides_whether_class_names_clean_the_container(registry: Registry) -> None:
+    class Plugin:
+        @articlekit.hookimpl
+        def articlekit_parsers(self, register: Callable[[Parser], None]) -> None:
+            register(ModularParser())
+            register(TrustingModularParser())
+
+    registry.register(Plugin())
+    html = (
+        "<html><body><div class='guide'><p>" + PROSE + "</p>"
+        "<div class='product-widget'><h3>The kettle we liked</h3><p>It boiled a litre in under two minutes.</p></div>"
+        "</div></body></html>"
+    )
+    default = articlekit.parse(html, url="https://modular.example/guide", registry=registry)
+    trusting = articlekit.parse(html, url="https://trusting.example/guide", registry=registry)
+    assert default.parser is not None
+    assert default.parser.name == "modular"
+    assert "It boiled a litre in under two minutes." not in default.paragraphs
+    assert trusting.parser is not None
+    assert trusting.parser.name == "modular-trusting"
+    assert trusting.paragraphs == (PROSE, "The kettle we liked", "It boiled a litre in under two minutes.")

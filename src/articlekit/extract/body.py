@@ -946,13 +946,15 @@ def extract_body(
     container: lxml.html.HtmlElement | None = None,
     drop: Sequence[str] = (),
     min_chars: int = 500,
+    container_pass: Pass | None = None,
 ) -> Body:
     """The main content of ``root`` (a parsed page), as :class:`Body`.
 
     :param base_url: resolves relative links (the ``<base href>`` already applied to the page URL).
     :param title: the headline; a heading in the body that repeats it is left out.
     :param container: the element that holds the article, when the caller knows it (a publisher
-        parser's selector); scoring is then skipped, but cleaning still runs.
+        parser's selector); scoring is then skipped, but cleaning still runs, as ``container_pass``
+        says (default: everything but the removal of unlikely-named containers).
     :param drop: CSS selectors (or XPath expressions starting with ``/`` or ``.//``) of elements to
         remove before anything else.
     :param min_chars: below this many characters the strict pass is not trusted and the filters are
@@ -964,7 +966,7 @@ def extract_body(
     if container is not None:
         work = copy.deepcopy(container)
         _preclean(work, drop)
-        scorer = _Scorer(work, Pass(strip_unlikely=False), title)
+        scorer = _Scorer(work, container_pass or Pass(strip_unlikely=False), title)
         scorer._prepare(work)
         return _serialise([work], scorer, base_url, 0)
     best: Body | None = None

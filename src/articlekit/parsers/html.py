@@ -41,7 +41,7 @@ from lxml import etree
 from .._version import __version__
 from ..document import Document
 from ..errors import ParseError
-from ..extract.body import Body, extract_body, resolve_url
+from ..extract.body import Body, Pass, extract_body, resolve_url
 from ..extract.metadata import Metadata, extract_metadata
 from ..models import Article, DateValue, Link, LinkKind, ParserInfo
 from .base import BaseParser
@@ -85,6 +85,11 @@ class HtmlParser(BaseParser):
     drop_selectors: ClassVar[tuple[str, ...]] = ()
     #: Below this many characters the strict pass is not trusted and filters are relaxed.
     min_body_chars: ClassVar[int] = 500
+    #: Which filters clean the container :attr:`body_selectors` found. By default everything but
+    #: the removal of unlikely-named containers; a publisher whose class names mislead the
+    #: generic vocabulary (articles built of "widget" or "promo" modules) turns off
+    #: ``weight_classes`` too.
+    container_pass: ClassVar[Pass] = Pass(strip_unlikely=False)
 
     # -- the steps -------------------------------------------------------------------------------
 
@@ -184,6 +189,7 @@ class HtmlParser(BaseParser):
             container=self.body_root(tree),
             drop=self.drop_selectors,
             min_chars=self.min_body_chars,
+            container_pass=self.container_pass,
         )
 
     def json_ld_body(self, tree: lxml.html.HtmlElement) -> tuple[str, ...]:
