@@ -153,3 +153,14 @@ def test_notice_words_in_the_middle_stay_body() -> None:
 
 def test_empty_page_gives_empty_body() -> None:
     assert body_of("<html><body></body></html>") == ()
+
+
+def test_layout_table_cells_never_run_together() -> None:
+    html = (
+        "<html><body><div id='story'><p>" + LONG + "</p>"
+        "<table><tr><td>Lunch</td><td>Cost per portion</td></tr><tr><td>Lentil soup</td><td>£0.85</td></tr></table>"
+        "</div></body></html>"
+    )
+    root = lxml.html.document_fromstring(html)
+    paragraphs = extract_body(root, container=root.get_element_by_id("story")).paragraphs
+    assert paragraphs == (LONG, "Lunch", "Cost per portion", "Lentil soup", "£0.85")

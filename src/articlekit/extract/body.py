@@ -855,10 +855,11 @@ class _Writer:
         self.flush()
         table = next((a for a in _ancestors(row) if a.tag == "table"), None)
         if table is not None and not _is_data_table(table):
-            # A layout table: its cells are containers, not data.
+            # A layout table: its cells are containers, not data; each ends its own block, so
+            # the words of neighbouring cells never run together.
             for cell in row:
                 self.write(cell)
-            self.flush()
+                self.flush()
             return
         first = True
         for cell in row:
