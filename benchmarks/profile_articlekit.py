@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import lxml.html
-from score import CORPORA, load_corpus
+from score import CORPORA, generic_registry, load_corpus
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,10 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import articlekit
 
+    registry = generic_registry()
     corpora = list(CORPORA) if args.corpus == "both" else [args.corpus]
     pages = [page for corpus in corpora for page in load_corpus(corpus, args.shared, args.limit)]
     for page in pages[:3]:  # warm-up: imports, caches
-        articlekit.parse(page.html, url=page.url, enrich=args.enrich)
+        articlekit.parse(page.html, url=page.url, enrich=args.enrich, registry=registry)
 
     start = time.perf_counter()
     for page in pages:
@@ -46,13 +47,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     floor = time.perf_counter() - start
     start = time.perf_counter()
     for page in pages:
-        articlekit.parse(page.html, url=page.url, enrich=args.enrich)
+        articlekit.parse(page.html, url=page.url, enrich=args.enrich, registry=registry)
     plain = time.perf_counter() - start
 
     profiler = cProfile.Profile()
     profiler.enable()
     for page in pages:
-        articlekit.parse(page.html, url=page.url, enrich=args.enrich)
+        articlekit.parse(page.html, url=page.url, enrich=args.enrich, registry=registry)
     profiler.disable()
 
     print(f"{len(pages)} pages: articlekit {plain:.2f} s, lxml parse-only {floor:.2f} s ({plain / floor:.2f}x)")

@@ -44,17 +44,9 @@ def plugin_registry(name: str | None) -> Registry:
     return registry
 
 
-def extraction(page: score.Page, registry: Registry) -> tuple[score.Extraction, str]:
+def parser_used(page: score.Page, registry: Registry) -> str:
     article = articlekit.parse(page.html, url=page.url, enrich=False, registry=registry)
-    got = score.Extraction(
-        text=article.text,
-        title=article.title,
-        authors=article.authors,
-        published=article.published,
-        site_name=article.site_name,
-        description=article.description,
-    )
-    return got, article.parser.name if article.parser else "?"
+    return article.parser.name if article.parser else "?"
 
 
 def claimed(pages: Sequence[score.Page], registry: Registry, name: str) -> list[score.Page]:
@@ -96,9 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows = []
             used = set()
             for page in mine:
-                got, who = extraction(page, reg)
-                used.add(who)
-                rows.append(score.score_page(page, got))
+                used.add(parser_used(page, reg))
+                rows.append(score.score_page(page, score.articlekit_extraction(page, registry=reg)))
             cells = [_cell([r[m] for r in rows if r[m] is not None]) for m in METRICS]
             print(f"| {name} | {labels} | {label} ({', '.join(sorted(used))}) | " + " | ".join(cells) + " |")
     return 0

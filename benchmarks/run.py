@@ -51,6 +51,7 @@ from score import (
     METRICS,
     Extraction,
     Page,
+    articlekit_extraction,
     html_text,
     load_corpus,
     score_page,
@@ -101,18 +102,8 @@ def _clean(got: Extraction) -> Extraction:
 
 
 def articlekit_adapter(enrich: bool) -> Adapter:
-    import articlekit
-
     def run(page: Page) -> Extraction:
-        article = articlekit.parse(page.html, url=page.url, enrich=enrich)
-        return Extraction(
-            text=article.text,
-            title=article.title,
-            authors=article.authors,
-            published=article.published,
-            site_name=article.site_name,
-            description=article.description,
-        )
+        return articlekit_extraction(page, enrich=enrich)
 
     return run
 

@@ -499,11 +499,25 @@ def summarise(rows: Iterable[Mapping[str, float | None]]) -> Summary:
 # --------------------------------------------------------------------------- articlekit alone
 
 
-def articlekit_extraction(page: Page, *, enrich: bool = False) -> Extraction:
-    """articlekit's output for a page, through the public API only."""
+_GENERIC: Any = None
+
+
+def generic_registry() -> Any:
+    """articlekit's built-in parsers only: publisher plugins (some written for pages of these
+    corpora) must not inflate the scores of the generic parser, nor the comparison with peers."""
+    global _GENERIC
+    if _GENERIC is None:
+        from articlekit.plugins import Registry
+
+        _GENERIC = Registry(entry_points=False)
+    return _GENERIC
+
+
+def articlekit_extraction(page: Page, *, enrich: bool = False, registry: Any = None) -> Extraction:
+    """articlekit's output for a page, through the public API only (generic parsers by default)."""
     import articlekit
 
-    article = articlekit.parse(page.html, url=page.url, enrich=enrich)
+    article = articlekit.parse(page.html, url=page.url, enrich=enrich, registry=registry or generic_registry())
     return Extraction(
         text=article.text,
         title=article.title,
