@@ -150,7 +150,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def _html_parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(
+    parser = lxml.html.HTMLParser(
         no_network=True,
         remove_comments=True,
         remove_pis=True,
@@ -158,6 +158,15 @@ def _html_parser() -> lxml.html.HTMLParser:
         recover=True,
         collect_ids=False,
     )
+    # Every element an HtmlElement, chosen in C: lxml.html's own lookup runs Python code for each
+    # element proxy (to make <form> a FormElement, ...), which articlekit never needs.
+    parser.set_element_class_lookup(_LOOKUP)
+    return parser
+
+
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity
+)
 
 
 class Document:

@@ -278,7 +278,7 @@ def _name_flags(names: str) -> int:
     return flags
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1 << 17)
 def _token_flags(token: str) -> int:
     flags = 0
     if _UNLIKELY.search(token):
