@@ -200,3 +200,22 @@ def test_pytest_plugin_collects_fixtures_compares_and_regenerates(tmp_path: Path
     passed = _pytest(tmp_path)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "1 passed" in passed.stdout
+
+
+def test_check_fixtures_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from articlekit.cli import main
+
+    fixture = load_fixture(make_fixture(tmp_path / "good", "ferry"))
+    write_expected(fixture, fixture.parse())
+    assert main(["check-fixtures", str(tmp_path / "good")]) == 0
+    assert "1 fixture(s), 0 problem(s)" in capsys.readouterr().out
+    write_expected(fixture, attrs.evolve(fixture.parse(), title="Stale title"))
+    assert main(["check-fixtures", str(tmp_path / "good")]) == 1
+    assert 'title: expected "Stale title"' in capsys.readouterr().out
+    (tmp_path / "empty").mkdir()
+    assert main(["check-fixtures", str(tmp_path / "empty")]) == 1
+    assert "no fixture folders" in capsys.readouterr().err
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "fixture.json").write_text("{", encoding="utf-8")
+    assert main(["check-fixtures", str(tmp_path / "broken")]) == 1
+    assert "not valid JSON" in capsys.readouterr().err
