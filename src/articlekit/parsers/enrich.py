@@ -8,7 +8,6 @@ For HTML documents, a body paragraph that is the text of a ``<blockquote>``, and
 
 from __future__ import annotations
 
-import html
 import re
 
 import attrs
@@ -22,35 +21,42 @@ __all__ = ["articlekit_enrich", "blockquote_paragraphs", "q_spans"]
 
 hookimpl = pluggy.HookimplMarker("articlekit")
 
-_BLOCKQUOTE = re.compile(r"<blockquote\b[^>]*>(.*?)</blockquote\s*>", re.IGNORECASE | re.DOTALL)
-_Q = re.compile(r"<q\b[^>]*>(.*?)</q\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+_BLOCKS = ("p", "div", "li")
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
 
 
 def blockquote_paragraphs(article: Article, document: Document) -> set[int]:
-    """Indices of body paragraphs that come from a ``<blockquote>`` of the HTML document."""
-    if document.kind != "html" or "<blockquote" not in document.text.lower():
+    """Indices of body paragraphs that come from a ``<blockquote>`` of the HTML document.
+
+    Reads the document's tree, which the HTML parser has already built (no second parse).
+    """
+    if document.kind != "html":
         return set()
     texts: set[str] = set()
-    for match in _BLOCKQUOTE.finditer(document.text):
-        inner = re.split(r"</?(?:p|div|br)\b[^>]*>", match.group(1), flags=re.IGNORECASE)
-        for part in inner:
-            clean = _SPACE.sub(" ", html.unescape(_TAG.sub("", part))).strip()
+    for quote in document.tree.iter("blockquote"):
+        blocks = [el for el in quote.iter(*_BLOCKS) if not any(child.tag in _BLOCKS for child in el)]
+        for el in blocks or [quote]:
+            clean = _clean(el.text_content())
             if len(clean.split()) >= 3:
                 texts.add(clean)
-    return {i for i, paragraph in enumerate(article.paragraphs) if _SPACE.sub(" ", paragraph).strip() in texts}
+    if not texts:
+        return set()
+    return {i for i, paragraph in enumerate(article.paragraphs) if _clean(paragraph) in texts}
 
 
 def q_spans(article: Article, document: Document) -> list[tuple[int, int]]:
     """Offsets in :attr:`Article.text` of the text of each ``<q>`` element of an HTML document."""
-    if document.kind != "html" or "<q" not in document.text.lower():
+    if document.kind != "html":
         return []
     text = article.text
     spans: list[tuple[int, int]] = []
     searched_from: dict[str, int] = {}
-    for match in _Q.finditer(document.text):
-        inner = _SPACE.sub(" ", html.unescape(_TAG.sub("", match.group(1)))).strip()
+    for element in document.tree.iter("q"):
+        inner = _clean(element.text_content())
         if not inner:
             continue
         start = text.find(inner, searched_from.get(inner, 0))
