@@ -324,3 +324,13 @@ def test_any_values_give_metadata_not_a_traceback(value: str, text: str, key: st
     meta = extract_metadata(lxml.html.fromstring(page), None)
     assert isinstance(meta, Metadata)
     assert all(name and name == name.strip() for name in meta.authors)
+
+
+def test_og_title_that_is_only_the_site_name_gives_way_to_the_page_title() -> None:
+    meta = meta_of(
+        "<title>Ferry strike ends after two days</title>"
+        "<meta property='og:title' content='Harbour Herald - News and Views'>"
+        "<meta property='og:site_name' content='Harbour Herald - News and Views'>",
+        "<h1>Ferry strike ends after two days</h1>",
+    )
+    assert meta.title == "Ferry strike ends after two days"

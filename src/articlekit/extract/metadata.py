@@ -740,6 +740,9 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     raw_title = next((c for c in candidates if c and len(c) <= 250), None)
     section_name = _first(metas, _META_SECTION) or ld.section
     site_names = [n for n in (site_name, ld.site_name, *_host_names(url)) if n]
+    own_names = {_squash(n) for n in (site_name, ld.site_name) if n}
+    if raw_title and html_title and _squash(raw_title) != _squash(html_title) and _squash(raw_title) in own_names:
+        raw_title = None  # the site's own name and tagline in og:title: not this page's headline
     if raw_title:
         title: str | None = _strip_site(raw_title, site_names, h1s, (section_name,))
     elif html_title:
