@@ -223,6 +223,11 @@ class Document:
         return host.removeprefix("www.") or None
 
     @cached_property
+    def lowered(self) -> str:
+        """:attr:`text` in lower case (computed once; for case-insensitive scans)."""
+        return self.text.lower()
+
+    @cached_property
     def tree(self) -> lxml.html.HtmlElement:
         """The parsed HTML tree (parsed on first use, then cached).
 
