@@ -85,7 +85,7 @@ class BaseParser:
     version: ClassVar[str] = ""
     #: Hosts this parser claims (``"example.com"`` also claims ``news.example.com``).
     hosts: ClassVar[tuple[str, ...]] = ()
-    #: Regular expressions; a document containing any of them is claimed.
+    #: Regular expressions, matched case-insensitively; a document containing any of them is claimed.
     signatures: ClassVar[tuple[str, ...]] = ()
     #: Which kinds of document this parser reads.
     kinds: ClassVar[tuple[DocumentKind, ...]] = ("html", "text")
