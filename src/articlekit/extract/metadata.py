@@ -110,25 +110,27 @@ class Metadata:
 # -- compiled queries ----------------------------------------------------------------------------
 
 _PASS_TAGS = ("meta", "link", "base", "title", "script", "h1", "time")
-_ITEMPROP = etree.XPath("//*[@itemprop]")
+# Queries select attributes first and step up to their element (``//@class[...]/..``): libxml2
+# then tests only the attributes that exist instead of every element, about twice as fast on
+# large pages, with the same elements in the same (document) order.
+_ITEMPROP = etree.XPath("//@itemprop/..")
 _MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datePublished", "dateModified", "dateCreated"})
 #: Links to an author page (``/author/jane-doe``), a byline when nothing else names the author.
 _AUTHOR_LINKS = etree.XPath(
-    "//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/writers/') "
-    "or contains(@href, '/contributors/') or contains(@href, '/staff/') "
-    "or contains(@href, '/producers/') or contains(@href, '/by/')]"
+    "//a/@href[contains(., '/author/') or contains(., '/authors/') or contains(., '/writers/') "
+    "or contains(., '/contributors/') or contains(., '/staff/') "
+    "or contains(., '/producers/') or contains(., '/by/')]/.."
 )
 _REL_AUTHOR = etree.XPath("//a[@rel='author' or contains(@rel, 'author ')]")
 _BYLINES = etree.XPath(
-    "//*[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'author') "
-    "or contains(@class, 'Author') or contains(@id, 'byline') or contains(@class, 'by-line') "
-    "or contains(@class, 'writer') or contains(@data-testid, 'byline')]"
+    "//@class[contains(., 'byline') or contains(., 'Byline') or contains(., 'author') "
+    "or contains(., 'Author') or contains(., 'by-line') or contains(., 'writer')]/.."
+    " | //@id[contains(., 'byline')]/.. | //@data-testid[contains(., 'byline')]/.."
 )
 _NOT_TEXT = frozenset({"script", "style", "meta", "link", "img", "html", "body", "head", "noscript", "template"})
 _DATELINES = etree.XPath(
-    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'dateline') "
-    "or contains(@class, 'published') or contains(@class, 'posted') or contains(@class, 'meta')]"
-    "[count(*) < 6]"
+    "//@class[contains(., 'date') or contains(., 'time') or contains(., 'dateline') "
+    "or contains(., 'published') or contains(., 'posted') or contains(., 'meta')]/parent::*[count(*) < 6]"
 )
 #: Short text nodes holding a year, outside links, menus and footers: undecorated visible dates.
 _DATE_TEXTS = etree.XPath(
