@@ -57,10 +57,15 @@ _PATTERNS = (
     # 2022-10-04, 2022/10/04, 2022.10.04 (+ time)
     re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)" + _TIME_RE, re.I),
     # Oct 4, 2022 / October 4th 2022
-    re.compile(r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b" + _TIME_RE, re.I),
+    re.compile(
+        r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b" + _TIME_RE, re.I
+    ),
     # 4 October 2022 / 4. Oktober 2022 / 4 de octubre de 2022
     re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?" + _MONTH_RE + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})\b" + _TIME_RE,
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?"
+        + _MONTH_RE
+        + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})\b"
+        + _TIME_RE,
         re.I,
     ),
     # 04.10.2022 (day first, European) and 10/04/2022 (US month first)
