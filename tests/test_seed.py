@@ -1,16 +1,19 @@
 """Golden test on the seed article (read from ../shared/seed, never copied into the project).
 
 The expected file holds values, short snippets and digests of the paragraphs, not the text.
-Regenerate it deliberately with ``python tests/test_seed.py --regenerate``.
+Regenerate it deliberately, like every golden expectation, with
+``pytest tests --articlekit-regenerate`` (the option of the :mod:`articlekit.testing` pytest
+plugin), then review ``git diff tests/data/seed.expected.json``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 import articlekit
 
@@ -41,8 +44,11 @@ def summarise(article: articlekit.Article) -> dict[str, Any]:
     }
 
 
-def test_seed_parses_to_the_expected_article(seed_path: Path) -> None:
+def test_seed_parses_to_the_expected_article(seed_path: Path, request: pytest.FixtureRequest) -> None:
     article = articlekit.parse_file(seed_path)
+    if request.config.getoption("--articlekit-regenerate"):
+        text = json.dumps(summarise(article), indent=2, ensure_ascii=False) + "\n"
+        EXPECTED.write_text(text, encoding="utf-8")
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
     assert summarise(article) == expected
     # The must-shows, spelled out.
@@ -69,12 +75,3 @@ def test_seed_crlf_and_straight_apostrophes_give_the_same_body(seed_path: Path) 
     assert [p.replace("’", "'") for p in a.paragraphs] == list(b.paragraphs)
     assert b.disclaimer is not None
     assert len(b.links_of("related")) == 2
-
-
-if __name__ == "__main__" and "--regenerate" in sys.argv:
-    sys.path.insert(0, str(Path(__file__).parent))
-    from conftest import shared_dir
-
-    seed = shared_dir() / "seed" / "000_e04f594abac0f150.txt"
-    EXPECTED.write_text(json.dumps(summarise(articlekit.parse_file(seed)), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {EXPECTED}")
