@@ -37,7 +37,9 @@ def test_bad_names_are_refused(name: str) -> None:
 
 
 def test_render_writes_a_complete_plugin(tmp_path: Path) -> None:
-    root = render_plugin("valley-post", hosts=("www.ValleyPost.example",), signatures=(r"Valley\s+Post",), directory=tmp_path)
+    root = render_plugin(
+        "valley-post", hosts=("www.ValleyPost.example",), signatures=(r"Valley\s+Post",), directory=tmp_path
+    )
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
     assert files == [
         "README.md",
@@ -105,9 +107,16 @@ def _isolated_venv(where: Path) -> Path:
     python = where / ("Scripts" if os.name == "nt" else "bin") / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True, timeout=60,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     ).stdout.strip()
-    ours = [p for p in dict.fromkeys([sysconfig.get_paths()["purelib"], *site.getsitepackages(), *sys.path]) if p and Path(p).is_dir()]
+    ours = [
+        p
+        for p in dict.fromkeys([sysconfig.get_paths()["purelib"], *site.getsitepackages(), *sys.path])
+        if p and Path(p).is_dir()
+    ]
     (Path(purelib) / "_outer_environment.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
     return python
 
@@ -140,7 +149,9 @@ def test_a_plugin_made_by_following_the_howto_works_end_to_end(tmp_path: Path) -
         outputs[command] = done.stdout
 
     plugins = next(out for cmd, out in outputs.items() if cmd.startswith("articlekit plugins"))
-    assert re.search(r"^valley-post\s+0\.1\.0\s+articlekit-valley-post\s+hosts valleypost\.example", plugins, re.M), plugins
+    assert re.search(r"^valley-post\s+0\.1\.0\s+articlekit-valley-post\s+hosts valleypost\.example", plugins, re.M), (
+        plugins
+    )
     expected = cwd / "tests" / "fixtures" / "sample-story" / "expected.json"
     assert expected.is_file()
     assert '"name": "valley-post"' in expected.read_text(encoding="utf-8")

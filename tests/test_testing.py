@@ -28,7 +28,9 @@ from articlekit.testing import (
     write_expected,
 )
 
-TEXT = "Harbour news\n\nBy Ada Moss\n\nThe ferry ran on time today, for the first time this year.\n\nFares stay the same."
+TEXT = (
+    "Harbour news\n\nBy Ada Moss\n\nThe ferry ran on time today, for the first time this year.\n\nFares stay the same."
+)
 
 
 def make_fixture(root: Path, name: str = "case", text: str = TEXT, **meta: object) -> Path:
@@ -41,7 +43,12 @@ def make_fixture(root: Path, name: str = "case", text: str = TEXT, **meta: objec
 
 def test_load_parse_write_and_assert(tmp_path: Path) -> None:
     fixture = load_fixture(make_fixture(tmp_path, url="https://harbour.example/a", note="ferry"))
-    assert (fixture.name, fixture.url, fixture.note, fixture.input_path.name) == ("case", "https://harbour.example/a", "ferry", "input.txt")
+    assert (fixture.name, fixture.url, fixture.note, fixture.input_path.name) == (
+        "case",
+        "https://harbour.example/a",
+        "ferry",
+        "input.txt",
+    )
     article = fixture.parse()
     assert write_expected(fixture, article) is True
     assert write_expected(fixture, article) is False  # unchanged: not rewritten
@@ -91,7 +98,15 @@ def test_compare_reports_each_field_and_item() -> None:
         expected,
         title="Other",
         authors=("Ada Moss", "Bo Li"),
-        links=(Link(url="https://harbour.example/ferry", text="ferry", kind=LinkKind.INLINE, span=Span(start, start + 5), paragraph=0),),
+        links=(
+            Link(
+                url="https://harbour.example/ferry",
+                text="ferry",
+                kind=LinkKind.INLINE,
+                span=Span(start, start + 5),
+                paragraph=0,
+            ),
+        ),
         quotes=(Quote(text="ferry", span=Span(start, start + 5), paragraph=0, speaker="Ada Moss"),),
     )
     fields = [d.field for d in compare(actual, expected)]
@@ -152,7 +167,9 @@ def _plugin(*parsers: Parser) -> object:
 def test_claims_exactly_one_publisher_parser(tmp_path: Path) -> None:
     fixture = load_fixture(make_fixture(tmp_path, parser="marked"))
     registry = Registry(entry_points=False)
-    assert check_claims([fixture], registry) == [f"{fixture.path}: should be claimed by 'marked', but is claimed by only the generic parsers"]
+    assert check_claims([fixture], registry) == [
+        f"{fixture.path}: should be claimed by 'marked', but is claimed by only the generic parsers"
+    ]
     registry.register(_plugin(_Marked()))
     assert check_claims([fixture], registry) == []
     registry.register(_plugin(_AlsoMarked()))

@@ -79,7 +79,9 @@ def render_plugin(
     hosts = [host.strip().lower().removeprefix("www.") for host in hosts]
     for host in hosts:
         if not _HOST.fullmatch(host):
-            raise ScaffoldError(f"bad host {host!r}: give a host name such as 'valleypost.example' (no scheme, no path)")
+            raise ScaffoldError(
+                f"bad host {host!r}: give a host name such as 'valleypost.example' (no scheme, no path)"
+            )
     for signature in signatures:
         try:
             re.compile(signature)

@@ -149,7 +149,9 @@ def load_fixture(path: str | os.PathLike[str]) -> Fixture:
         raise FixtureError(f"{folder / FIXTURE_FILE} must be an object with a 'url' key (null for none)")
     unknown = sorted(set(meta) - _KEYS)
     if unknown:
-        raise FixtureError(f"{folder / FIXTURE_FILE}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}")
+        raise FixtureError(
+            f"{folder / FIXTURE_FILE}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}"
+        )
     for key in _KEYS:
         if meta.get(key) is not None and not isinstance(meta[key], str):
             raise FixtureError(f"{folder / FIXTURE_FILE}: {key!r} must be a string or null")
@@ -247,7 +249,9 @@ def compare(actual: Article, expected: Article) -> list[Difference]:
         elif name in ("links", "quotes"):
             differences.extend(_compare_items(name, want.get(name) or [], got.get(name) or []))
         elif name in ("paragraphs", "disclaimer", "description"):
-            differences.append(Difference(name, want.get(name), got.get(name), _text_diff(want.get(name), got.get(name))))
+            differences.append(
+                Difference(name, want.get(name), got.get(name), _text_diff(want.get(name), got.get(name)))
+            )
         else:
             differences.append(Difference(name, want.get(name), got.get(name)))
     return differences
@@ -303,7 +307,9 @@ def check_claims(fixtures: Iterable[Fixture], registry: Registry | None = None) 
         problems.extend(f"{fixture.path}: {error}" for error in errors)
         specific = [entry.name for score, entry in ranked if score > CLAIM_GENERIC]
         if len(specific) > 1:
-            problems.append(f"{fixture.path}: claimed by {len(specific)} parsers ({', '.join(specific)}); exactly one may claim it")
+            problems.append(
+                f"{fixture.path}: claimed by {len(specific)} parsers ({', '.join(specific)}); exactly one may claim it"
+            )
         elif fixture.parser is not None and specific != [fixture.parser]:
             if not specific and any(entry.name == fixture.parser for _, entry in ranked):
                 continue  # the fixture names a generic parser, which claims it generically
