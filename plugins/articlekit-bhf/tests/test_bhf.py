@@ -38,10 +38,15 @@ def test_hero_title_update_date_tables_and_no_promos() -> None:
     assert article.title == "Five weekday lunches under two pounds"
     assert article.modified == dt.date(2025, 2, 18)
     assert "Tuna and sweetcorn wrap | £1.60" in article.paragraphs
-    assert "Prices were checked at three supermarkets in January and rounded to the nearest five pence." in article.paragraphs
+    assert (
+        "Prices were checked at three supermarkets in January and rounded to the nearest five pence."
+        in article.paragraphs
+    )
     for promo in ("On this page", "Sign up for our newsletter", "Related Links"):
         assert promo not in article.text
-    generic = articlekit.parse((FIXTURES / "weekday-lunches" / "input.html").read_bytes(), url=URL, registry=Registry(entry_points=False))
+    generic = articlekit.parse(
+        (FIXTURES / "weekday-lunches" / "input.html").read_bytes(), url=URL, registry=Registry(entry_points=False)
+    )
     assert generic.title == "Lunch plan"  # the CMS page name the plugin corrects
 
 

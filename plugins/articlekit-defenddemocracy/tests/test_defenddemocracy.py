@@ -52,7 +52,9 @@ def test_base_form() -> None:
     assert article.authors == ("Ada Brennan",)
     assert article.published == dt.date(2023, 6, 2)
     assert len(article.paragraphs) == 3
-    assert [(link.text, link.url) for link in article.links_of("related")] == [("Town budget leaves room for repairs", None)]
+    assert [(link.text, link.url) for link in article.links_of("related")] == [
+        ("Town budget leaves room for repairs", None)
+    ]
     assert article.disclaimer is not None
     assert article.disclaimer.startswith("We remind our readers")
     assert all("remind our readers" not in p and "Read also" not in p for p in article.paragraphs)
@@ -123,7 +125,10 @@ def test_related_title_followed_directly_by_body_text() -> None:
         "The change starts next month, the council said, after a consultation that drew more replies than any "
         "other this year and a petition signed by hundreds of residents."
     )
-    text = BASE.replace("Town budget leaves room for repairs\n\nThe change starts next month.", "Town budget leaves room for repairs\n" + body_line)
+    text = BASE.replace(
+        "Town budget leaves room for repairs\n\nThe change starts next month.",
+        "Town budget leaves room for repairs\n" + body_line,
+    )
     article = parse(text.format(footer=FOOTER))
     assert [link.text for link in article.links_of("related")] == ["Town budget leaves room for repairs"]
     assert article.paragraphs[-1] == body_line

@@ -49,13 +49,22 @@ def test_the_fixture_is_claimed_by_the_html_parser_alone() -> None:
 
 
 def test_read_also_with_a_linked_title_on_the_next_block() -> None:
-    article = parse(page(f"<p>{PARA}</p>", "<p><strong>Read also:</strong></p>",
-                         "<p><a href='/older-story/'>Older story title</a></p>", f"<p>{PARA}</p>", f"<p>{FOOTER}</p>"))
+    article = parse(
+        page(
+            f"<p>{PARA}</p>",
+            "<p><strong>Read also:</strong></p>",
+            "<p><a href='/older-story/'>Older story title</a></p>",
+            f"<p>{PARA}</p>",
+            f"<p>{FOOTER}</p>",
+        )
+    )
     assert article.parser is not None
     assert article.parser.name == "defenddemocracy-html"
     assert article.paragraphs == (PARA, PARA)
     related = article.links_of("related")
-    assert [(link.url, link.text) for link in related] == [("https://www.defenddemocracy.press/older-story/", "Older story title")]
+    assert [(link.url, link.text) for link in related] == [
+        ("https://www.defenddemocracy.press/older-story/", "Older story title")
+    ]
     assert article.disclaimer == FOOTER
 
 

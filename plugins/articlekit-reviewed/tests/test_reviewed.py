@@ -30,15 +30,19 @@ def test_each_fixture_is_claimed_by_this_parser_alone() -> None:
 
 
 def test_product_cards_are_body_and_offers_are_not() -> None:
-    article = articlekit.parse((FIXTURES / "kettle-awards" / "input.html").read_bytes(),
-                               url="https://www.reviewed.com/kitchen/features/best-kettles-of-the-year")
+    article = articlekit.parse(
+        (FIXTURES / "kettle-awards" / "input.html").read_bytes(),
+        url="https://www.reviewed.com/kitchen/features/best-kettles-of-the-year",
+    )
     assert article.parser is not None
     assert article.parser.name == "reviewed"
     assert "Quickboil One" in article.paragraphs
     assert any(p.startswith("The double-walled Warmkeep Steel") for p in article.paragraphs)
     assert "$49" not in article.text
     assert "Prices were accurate" not in article.text
-    generic = articlekit.parse((FIXTURES / "kettle-awards" / "input.html").read_bytes(), registry=Registry(entry_points=False))
+    generic = articlekit.parse(
+        (FIXTURES / "kettle-awards" / "input.html").read_bytes(), registry=Registry(entry_points=False)
+    )
     assert "Quickboil One" not in generic.paragraphs  # what the plugin is for
 
 

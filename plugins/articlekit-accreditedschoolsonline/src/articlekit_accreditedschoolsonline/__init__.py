@@ -43,7 +43,9 @@ class AccreditedSchoolsOnlineParser(HtmlParser):
 
     def modified(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> DateValue | None:
         """The hero's "Updated on <date>", else what the generic rules found."""
-        for label in tree.xpath("//div[contains(@class,'ss-contributorbyline')]//*[starts-with(normalize-space(.),'Updated on')]"):
+        for label in tree.xpath(
+            "//div[contains(@class,'ss-contributorbyline')]//*[starts-with(normalize-space(.),'Updated on')]"
+        ):
             found = parse_date(" ".join(label.text_content().split()).removeprefix("Updated on").strip())
             if found is not None:
                 return found

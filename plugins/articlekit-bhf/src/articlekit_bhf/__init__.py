@@ -50,7 +50,9 @@ class BhfParser(HtmlParser):
 
     def modified(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> DateValue | None:
         """The hero's "Page updated:" date, else what the generic rules found."""
-        for label in tree.xpath("//time[.//*[contains(normalize-space(.),'Page updated')]]//*[contains(@class,'date') and not(contains(@class,'type'))]"):
+        for label in tree.xpath(
+            "//time[.//*[contains(normalize-space(.),'Page updated')]]//*[contains(@class,'date') and not(contains(@class,'type'))]"
+        ):
             found = parse_date(" ".join(label.text_content().split()))
             if found is not None:
                 return found

@@ -117,7 +117,9 @@ class DefendDemocracyHtmlParser(HtmlParser):
         """The page's metadata authors, else the "By ..." line the republished text opens with."""
         if metadata.authors:
             return metadata.authors
-        for el in tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]/p[position() <= 2]"):
+        for el in tree.xpath(
+            "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]/p[position() <= 2]"
+        ):
             names = self._byline(el)
             if names:
                 return tuple(names)
