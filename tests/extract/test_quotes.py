@@ -432,3 +432,10 @@ def test_q_element_text_is_a_quote_with_its_speaker() -> None:
     enriched = enrich.articlekit_enrich(article=article, document=Document(html))
     assert enriched is not None
     assert [(q.text, q.speaker, q.cue) for q in enriched.quotes] == [("The delta is dying", "Mona Grieg", "said")]
+
+
+def test_a_capital_inside_a_word_starts_no_name() -> None:
+    from articlekit.extract.quotes import _name_runs
+
+    runs = _name_runs("the iPhone maker and e.Gov chief Tim Cook", frozenset())
+    assert [tokens for _start, _end, tokens, _possessive in runs] == [["Tim", "Cook"]]
