@@ -49,11 +49,12 @@ def parser_used(page: score.Page, registry: Registry) -> str:
     return article.parser.name if article.parser else "?"
 
 
-def claimed(pages: Sequence[score.Page], registry: Registry, name: str) -> list[score.Page]:
+def claimed(pages: Sequence[score.Page], registry: Registry, names: set[str]) -> list[score.Page]:
+    """The pages any of the parsers ``names`` claims more strongly than a generic parser, once each."""
     out = []
     for page in pages:
         ranked, _ = registry.rank(Document(page.html, url=page.url))
-        if any(entry.name == name and claim > CLAIM_GENERIC for claim, entry in ranked):
+        if any(entry.name in names and claim > CLAIM_GENERIC for claim, entry in ranked):
             out.append(page)
     return out
 
@@ -78,8 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|")
     for name in names:
         registry = plugin_registry(name)
-        parser_names = [p.name for p in registry.parsers().values() if not p.builtin]
-        mine = [page for parser_name in parser_names for page in claimed(pages, registry, parser_name)]
+        mine = claimed(pages, registry, {p.name for p in registry.parsers().values() if not p.builtin})
         if not mine:
             print(f"| {name} | none claimed | | | | | |")
             continue
