@@ -281,27 +281,24 @@ def _name_flags(names: str) -> int:
 @functools.lru_cache(maxsize=1 << 17)
 def _token_flags(token: str) -> int:
     flags = 0
-    if _UNLIKELY.search(token):
-        flags |= _F_UNLIKELY
-    if _RELATED.search(token):
-        flags |= _F_RELATED
-    if _DISCLAIMER.search(token):
-        flags |= _F_DISCLAIMER
-    if _WIDGET.search(token):
-        flags |= _F_WIDGET
-    if _NOT_WIDGET.search(token):
-        flags |= _F_NOT_WIDGET
-    if _MAYBE.search(token):
-        flags |= _F_MAYBE
-    if _BYLINE.search(token):
-        flags |= _F_BYLINE
-    if _SHARE.search(token):
-        flags |= _F_SHARE
+    for pattern, flag in _TOKEN_VOCABULARY:
+        if pattern.search(token):
+            flags |= flag
     return flags
 
 
 _F_UNLIKELY, _F_RELATED, _F_DISCLAIMER, _F_WIDGET, _F_MAYBE, _F_BYLINE, _F_SHARE, _F_NOT_WIDGET = (
     1 << i for i in range(8)
+)
+_TOKEN_VOCABULARY = (
+    (_UNLIKELY, _F_UNLIKELY),
+    (_RELATED, _F_RELATED),
+    (_DISCLAIMER, _F_DISCLAIMER),
+    (_WIDGET, _F_WIDGET),
+    (_NOT_WIDGET, _F_NOT_WIDGET),
+    (_MAYBE, _F_MAYBE),
+    (_BYLINE, _F_BYLINE),
+    (_SHARE, _F_SHARE),
 )
 
 
