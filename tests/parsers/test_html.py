@@ -330,3 +330,25 @@ def test_container_pass_decides_whether_class_names_clean_the_container(registry
     assert trusting.parser is not None
     assert trusting.parser.name == "modular-trusting"
     assert trusting.paragraphs == (PROSE, "The kettle we liked", "It boiled a litre in under two minutes.")
+
+
+_PROSE = "<p>" + "The council met on Tuesday to weigh the budget for the coming year. " * 10 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("marker", "warned"),
+    [
+        ('<script type="application/ld+json">{"isAccessibleForFree": false}</script>', True),
+        ("<script type='application/ld+json'>{'isAccessibleForFree' : 'False'}</script>", True),
+        ('<script type="application/ld+json">{"isAccessibleForFree": true}</script>', False),
+        ('<div class="story paywall-gate">Subscribe</div>', True),
+        ("<div CLASS='x Paywall'>Subscribe</div>", True),
+        ('<div class="nopaywall">Subscribe</div>', False),
+        ('<div data-note="paywall">x</div>', False),
+        ("<p>Readers asked about the paywall.</p>", False),
+    ],
+)
+def test_paywall_warning_needs_a_schema_flag_or_a_class(marker: str, warned: bool) -> None:
+    page = f"<html><head>{marker}</head><body><article>{_PROSE}</article></body></html>"
+    article = articlekit.parse(page, url="https://news.example/a", enrich=False)
+    assert any("subscribers only" in w for w in article.warnings) is warned

@@ -52,8 +52,8 @@ if TYPE_CHECKING:
 __all__ = ["HtmlParser", "base_url"]
 
 _SPACE = re.compile(r"\s+")
-#: A paywall marker: schema.org's ``isAccessibleForFree: false`` or a paywall container.
-_PAYWALL = re.compile(r"""["']isAccessibleForFree["']\s*:\s*["']?false|class=["'][^"']*\bpaywall""", re.IGNORECASE)
+#: What follows schema.org's ``"isAccessibleForFree"`` on a page that marks itself paywalled.
+_NOT_FREE = re.compile(r"""\s*:\s*["']?false""", re.IGNORECASE)
 _JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage", "report"])
 
 
@@ -109,11 +109,7 @@ class HtmlParser(BaseParser):
                 warnings.append("the page has no body text in its HTML; the body comes from its JSON-LD")
             else:
                 warnings.append("no article body found in the page")
-        if (
-            paragraphs
-            and ("isAccessibleForFree" in document.text or "paywall" in document.text)
-            and _PAYWALL.search(document.text)
-        ):
+        if paragraphs and _marks_paywall(document.text):
             warnings.append("the page marks its text as for subscribers only: the body may be truncated")
         canonical = meta.canonical_url
         if canonical:
@@ -208,6 +204,32 @@ class HtmlParser(BaseParser):
     def postprocess(self, article: Article, document: Document) -> Article:
         """A last change to the finished article; returns it unchanged by default."""
         return article
+
+
+def _marks_paywall(text: str) -> bool:
+    """Whether the page says its text is for subscribers: schema.org's ``isAccessibleForFree``
+    set to false, or an element whose class names a paywall.
+
+    Literal searches first, then a look at each place found: a case-insensitive regular
+    expression over a whole page costs milliseconds on large pages.
+    """
+    start = text.find("isAccessibleForFree")
+    while start >= 0:
+        end = start + len("isAccessibleForFree")
+        if text[start - 1 : start] in ("'", '"') and text[end : end + 1] in ("'", '"'):
+            if _NOT_FREE.match(text, end + 1):
+                return True
+        start = text.find("isAccessibleForFree", end)
+    for word in ("paywall", "Paywall", "PAYWALL"):
+        start = text.find(word)
+        while start >= 0:
+            if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+                # Inside a class attribute: the nearest quote before it opens ``class="``.
+                quote = max(text.rfind('"', 0, start), text.rfind("'", 0, start))
+                if quote >= 6 and text[quote - 6 : quote].lower() == "class=":
+                    return True
+            start = text.find(word, start + len(word))
+    return False
 
 
 def _find_article_body(data: Any, depth: int = 0) -> str | None:
