@@ -86,11 +86,12 @@ _ALWAYS_DROP = frozenset(
         "area",
     ]
 )
-#: Code and embedded documents: dropped whatever their size.
-_CODE_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "link", "meta"])
 #: A removable element with more text than this is more likely broken markup swallowing the page.
 _SWALLOWED = 3000
-_CONTROLS = frozenset(["button", "select", "textarea", "audio", "video", "map"])
+#: Form controls and players: removed, unless one holds more than ``_SWALLOWED`` characters.
+_CONTROLS = ("button", "select", "textarea", "audio", "video", "map")
+#: Code, embedded documents and the rest of ``_ALWAYS_DROP``: removed whatever their size.
+_NEVER_TEXT = tuple(sorted(_ALWAYS_DROP.difference(_CONTROLS)))
 #: Containers never removed for their class names.
 _NEVER_UNLIKELY = frozenset(["article", "main", "body", "html"])
 _UNLIKELY_ROLES = frozenset(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"])
@@ -241,9 +242,20 @@ _COUNTS = etree.XPath(
 )
 
 
+def _comma_count(text: str) -> int:
+    """Commas in ``text``, in any script (ASCII text needs only the fast count)."""
+    return text.count(",") if text.isascii() else len(_COMMAS.findall(text))
+
+
 def _strings(query: etree.XPath, el: lxml.html.HtmlElement) -> list[str]:
     found = query(el)
     return [str(s) for s in found] if isinstance(found, list) else []
+
+
+def _count(query: etree.XPath, el: lxml.html.HtmlElement) -> int:
+    """The number a ``count(...)`` query gives."""
+    found = query(el)
+    return int(found) if isinstance(found, float) else 0
 
 
 def _link_length(el: lxml.html.HtmlElement) -> int:
@@ -261,12 +273,26 @@ def _collapsed_length(texts: list[str]) -> int:
 
 
 def _name_flags(names: str) -> int:
-    """What an element's class/id names say, as bit flags.
+    """What an element's class/id names say, as bit flags (cached by the whole string).
 
     No vocabulary pattern matches white space, so the verdict is the union of the verdicts on
     each class token, which are cached (tokens repeat across pages even where whole class
     strings, as with utility-class CSS, do not).
     """
+    flags = _NAME_FLAGS.get(names)
+    if flags is None:
+        if len(_NAME_FLAGS) >= _NAME_FLAGS_SIZE:
+            _NAME_FLAGS.clear()
+        flags = _NAME_FLAGS[names] = _name_flags_uncached(names.lower())
+    return flags
+
+
+#: Verdicts on whole class/id strings, which repeat within a page and across its passes.
+_NAME_FLAGS: dict[str, int] = {}
+_NAME_FLAGS_SIZE = 1 << 16
+
+
+def _name_flags_uncached(names: str) -> int:
     raw = 0
     for token in names.split():
         raw |= _token_flags(token)
@@ -341,6 +367,19 @@ def _remove(el: lxml.html.HtmlElement) -> None:
         el.drop_tree()
 
 
+def _following(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The first element after ``el`` and all it contains, in document order, within ``top``."""
+    node: lxml.html.HtmlElement | None = el
+    while node is not None and node is not top:
+        after = node.getnext()
+        while after is not None and not isinstance(after.tag, str):
+            after = after.getnext()
+        if after is not None:
+            return after
+        node = node.getparent()
+    return None
+
+
 def _has_block_child(el: lxml.html.HtmlElement) -> bool:
     return any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in el)
 
@@ -373,67 +412,86 @@ class _Scorer:
         return content
 
     def _prune_and_collect(self) -> list[lxml.html.HtmlElement]:
-        """Remove unlikely containers (strict pass) and list the elements that score."""
-        scoreable: list[lxml.html.HtmlElement] = []
-        stack = [self.body]
+        """Remove unlikely containers (strict pass) and list the elements that score.
+
+        One walk from the top, in document order, that skips what it condemns. Changes wait for
+        the end of the walk, so each element is judged on its subtree as the page wrote it.
+        """
         body = self.body
         drop_hidden = self.options.drop_hidden
-        while stack:
-            el = stack.pop()
-            tag = el.tag
-            if not isinstance(tag, str):
-                continue
+        removed: list[lxml.html.HtmlElement] = []
+        wrappers: list[lxml.html.HtmlElement] = []
+        leaf_divs: set[lxml.html.HtmlElement] = set()
+        walk = body.iter(etree.Element)
+        next(walk)  # the body itself
+        el: lxml.html.HtmlElement | None = next(walk, None)
+        while el is not None:
             attrib = el.attrib
-            if not attrib or el is body:
-                flags = 0
-            else:
+            if attrib:
                 get = attrib.get
-                if get("role") in _UNLIKELY_ROLES or (drop_hidden and _is_hidden(el)):
-                    el.drop_tree()
+                doomed = get("role") in _UNLIKELY_ROLES or (drop_hidden and _is_hidden(el))
+                if not doomed:
+                    cls = get("class")
+                    ident = get("id")
+                    names = f"{cls} {ident}" if cls and ident else cls or ident
+                    flags = _name_flags(names) if names and el.tag not in _NEVER_UNLIKELY else 0
+                    if flags:
+                        doomed = self._condemned(el, flags)
+                if doomed:
+                    removed.append(el)
+                    # What lies inside goes with it, unseen.
+                    after = _following(el, body)
+                    while el is not after:
+                        el = next(walk, None)
                     continue
-                cls = get("class")
-                ident = get("id")
-                names = f"{cls} {ident}" if cls and ident else cls or ident
-                flags = _name_flags(names.lower()) if names and tag not in _NEVER_UNLIKELY else 0
-            if flags:
-                if flags & _F_SHARE:
-                    self.shares.append(el)
-                if (
-                    self.options.strip_unlikely
-                    and flags & _F_UNLIKELY
-                    and not flags & _F_MAYBE
-                    and not self._inside(el, ("table", "code"))
-                    and not (flags & _F_WIDGET and self._holds_prose(el))
-                ):
-                    parent = el.getparent()
-                    if parent is not None:
-                        if flags & _F_RELATED:
-                            self.related.append((el, parent))
-                        elif flags & _F_DISCLAIMER:
-                            self.disclaimers.append((el, parent))
-                        el.drop_tree()
-                    continue
-                if (
-                    flags & _F_BYLINE
-                    and tag not in _HEADINGS
-                    and len(el.text_content()) < 100
-                    and not el.xpath(".//p|.//img")
-                ):
-                    el.drop_tree()
-                    continue
-            if tag == "div" and len(el) == 1 and el[0].tag == "p" and el is not self.body:
-                # A div wrapping one paragraph is that paragraph (so its parent gets the score).
-                child = el[0]
-                parent = el.getparent()
-                if parent is not None and not (el.text or "").strip() and not (child.tail or "").strip():
-                    child.tail = el.tail
-                    parent.replace(el, child)
-                    stack.append(child)
-                    continue
-            if tag in _SCORED or (tag == "div" and not _has_block_child(el)):
-                scoreable.append(el)
-            stack.extend(reversed(el))
-        return scoreable
+            if el.tag == "div":
+                if len(el) == 1 and el[0].tag == "p":
+                    wrappers.append(el)
+                elif not _has_block_child(el):
+                    leaf_divs.add(el)
+            el = next(walk, None)
+        for el in removed:
+            el.drop_tree()
+        for el in wrappers:
+            # A div wrapping one paragraph is that paragraph (so its parent gets the score).
+            parent = el.getparent()
+            if parent is None or (el.text or "").strip():
+                continue
+            if not len(el):
+                el.drop_tree()  # its paragraph was removed above, and the wrapper goes with it
+                continue
+            child = el[0]
+            if not (child.tail or "").strip():
+                child.tail = el.tail
+                parent.replace(el, child)
+        return [el for el in body.iter(*_SCORED, "div") if el.tag != "div" or el in leaf_divs]
+
+    def _condemned(self, el: lxml.html.HtmlElement, flags: int) -> bool:
+        """Whether an element whose names raised ``flags`` goes (related lists and disclaimers
+        are kept aside for later, share bars noted)."""
+        if flags & _F_SHARE:
+            self.shares.append(el)
+        if (
+            self.options.strip_unlikely
+            and flags & _F_UNLIKELY
+            and not flags & _F_MAYBE
+            and not self._inside(el, ("table", "code"))
+            and not (flags & _F_WIDGET and self._holds_prose(el))
+        ):
+            parent = el.getparent()
+            if parent is None:
+                return False
+            if flags & _F_RELATED:
+                self.related.append((el, parent))
+            elif flags & _F_DISCLAIMER:
+                self.disclaimers.append((el, parent))
+            return True
+        return bool(
+            flags & _F_BYLINE
+            and el.tag not in _HEADINGS
+            and len(el.text_content()) < 100
+            and not el.xpath(".//p|.//img")
+        )
 
     @staticmethod
     def _holds_prose(el: lxml.html.HtmlElement) -> bool:
@@ -469,7 +527,7 @@ class _Scorer:
             length = len(text.strip())
             if length < 25:
                 continue
-            score = 1.0 + len(_COMMAS.findall(text)) + min(length // 100, 3)
+            score = 1.0 + _comma_count(text) + min(length // 100, 3)
             level = 0
             ancestor: lxml.html.HtmlElement | None = parent
             while ancestor is not None and level < 5:
@@ -651,9 +709,10 @@ class _Scorer:
         weight = _class_weight(el) if self.options.weight_classes else 0
         if weight < 0:
             return True
-        text = _text(el)
-        if len(_COMMAS.findall(text)) >= 10:
-            return False
+        raw = el.text_content()
+        if raw.count(",") >= 10 or _comma_count(raw) >= 10:
+            return False  # prose (decided before the costlier measures below)
+        text = " ".join(raw.split())
         is_list = tag in ("ul", "ol")
         counts = _COUNTS(el)
         paragraphs, images, items, inputs, headings = (int(float(n)) for n in str(counts).split())
@@ -883,22 +942,19 @@ def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str]) -> None:
 
     Hidden elements and unlikely ARIA roles are removed later, in the same walk that scores.
     """
+    # Broken markup (an unclosed <button>) can make a control hold the whole page: measured
+    # before anything inside is removed.
     doomed: list[lxml.html.HtmlElement] = []
     unwrap: list[lxml.html.HtmlElement] = []
-    for el in body.iter(*_ALWAYS_DROP):
-        tag = el.tag
-        if tag in _CODE_TAGS:
-            doomed.append(el)
-        # Broken markup (an unclosed <button>) can make a control hold the whole page.
-        elif tag in _CONTROLS and len(el.text_content()) > _SWALLOWED:
-            unwrap.append(el)
-        else:
-            doomed.append(el)
+    for el in body.iter(*_CONTROLS):
+        (unwrap if len(el.text_content()) > _SWALLOWED else doomed).append(el)
     for selector in drop:
         try:
             doomed.extend(body.cssselect(selector) if not selector.startswith(("/", ".//")) else body.xpath(selector))
         except (etree.XPathError, ValueError, SyntaxError):
             continue
+    # Tails stay (the text after a removed element is the page's).
+    etree.strip_elements(body, *_NEVER_TEXT, with_tail=False)
     for el in doomed:
         _remove(el)
     for el in unwrap:

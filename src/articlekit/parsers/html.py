@@ -216,9 +216,9 @@ def _marks_paywall(text: str) -> bool:
     start = text.find("isAccessibleForFree")
     while start >= 0:
         end = start + len("isAccessibleForFree")
-        if text[start - 1 : start] in ("'", '"') and text[end : end + 1] in ("'", '"'):
-            if _NOT_FREE.match(text, end + 1):
-                return True
+        quoted = text[start - 1 : start] in ("'", '"') and text[end : end + 1] in ("'", '"')
+        if quoted and _NOT_FREE.match(text, end + 1):
+            return True
         start = text.find("isAccessibleForFree", end)
     for word in ("paywall", "Paywall", "PAYWALL"):
         start = text.find(word)
