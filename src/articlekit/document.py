@@ -200,8 +200,11 @@ class Document:
             text, encoding = decode(source, charset)
         else:
             text, encoding = source, None
+        if "\r" in text:
+            # split + join: str.replace with a two-character needle is slow on non-ASCII text.
+            text = "\n".join(text.split("\r\n")).replace("\r", "\n")
         #: The decoded input, with line ends normalised to ``\n``.
-        self.text: str = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+        self.text: str = text.lstrip("\ufeff")
         #: The encoding the bytes were decoded with (``None`` for ``str`` input).
         self.encoding: str | None = encoding
         #: The page's URL, when known.

@@ -490,7 +490,7 @@ class _Scorer:
             flags & _F_BYLINE
             and el.tag not in _HEADINGS
             and len(el.text_content()) < 100
-            and not el.xpath(".//p|.//img")
+            and not _contains(el, "p", "img")
         )
 
     @staticmethod
@@ -682,10 +682,15 @@ class _Scorer:
             text = heading.text_content()
             if len(text) > 60 or not bp.RELATED_HEADINGS.match(text):
                 continue
-            if following.find(".//a") is not None and _link_density(following) > 0.5:
+            if _contains(following, "a") and _link_density(following) > 0.5:
                 found.append((heading, following))
         for line in root.iter("p", "div", "li"):
-            if len(line) > 3 or line is root or line.find(".//a") is None:
+            if len(line) > 3 or line is root or not _contains(line, "a"):
+                continue
+            lead = (line.text or "").lstrip()
+            if lead and lead[0] not in _READ_MORE_INITIALS:
+                continue
+            if not bp.READ_MORE_TEXT.match(_opening(line)):
                 continue
             text = line.text_content()
             match = bp.READ_MORE_TEXT.match(text)
@@ -737,6 +742,31 @@ class _Scorer:
         return is_list and density > 0.5 and length > 0
 
 
+#: The first letters :data:`~articlekit.extract.boilerplate.READ_MORE_TEXT` can start with
+#: (``ſ`` matches ``s`` in a case-insensitive pattern).
+_READ_MORE_INITIALS = frozenset("rRsSaAmMcCſ")
+
+
+def _contains(el: lxml.html.HtmlElement, *tags: str) -> bool:
+    """Whether ``el`` has a descendant with one of these tags."""
+    return next(el.iterdescendants(*tags), None) is not None
+
+
+def _opening(el: lxml.html.HtmlElement, letters: int = 40) -> str:
+    """The start of ``el``'s text, up to its first ``letters`` non-space characters (or all of it).
+
+    Enough for a pattern anchored at the start that consumes fewer non-space characters.
+    """
+    parts: list[str] = []
+    seen = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        seen += sum(map(len, piece.split()))
+        if seen >= letters:
+            break
+    return "".join(parts)
+
+
 def _ancestors(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     out = []
     parent = el.getparent()
@@ -749,13 +779,13 @@ def _ancestors(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 def _is_data_table(table: lxml.html.HtmlElement) -> bool:
     if table.get("role") == "presentation" or table.get("datatable") == "0":
         return False
-    if table.get("summary") or table.find(".//caption") is not None:
+    if table.get("summary") or _contains(table, "caption"):
         return True
-    if table.find(".//table") is not None:
+    if _contains(table, "table"):
         return False
-    if table.find(".//th") is not None or table.find(".//thead") is not None or table.find(".//tfoot") is not None:
+    if _contains(table, "th", "thead", "tfoot"):
         return True
-    rows = table.findall(".//tr")
+    rows = list(table.iterdescendants("tr"))
     columns = max((len(r) for r in rows), default=0)
     if len(rows) <= 1 or columns <= 1:
         return False
