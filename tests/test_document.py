@@ -135,3 +135,25 @@ def test_ordinary_markup_is_not_truncated() -> None:
     assert document.tree is not None
     assert not document.truncated
     assert document.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("source", "charset"),
+    [
+        ("<p>Café paywall</p>".encode(), None),
+        ("<p>Café paywall</p>".encode("cp1252"), "cp1252"),
+        ("<p>Café paywall</p>".encode("utf-16"), None),
+        ("<p>カフェ paywall</p>".encode("shift_jis"), "shift_jis"),
+        ("<p>Café paywall</p>", None),
+    ],
+)
+def test_mentions_finds_words_whatever_the_encoding(source: str | bytes, charset: str | None) -> None:
+    doc = Document(source, charset=charset)
+    assert doc.mentions("paywall")
+    assert doc.mentions("<p>")
+    assert not doc.mentions("Paywall")
+    assert not doc.mentions("absent")
+
+
+def test_mentions_reads_non_ascii_words_in_the_text() -> None:
+    assert Document("<p>Café</p>".encode()).mentions("Café")

@@ -42,6 +42,8 @@ _HTML_SIGNS = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a\s|br|table|h[1-6]|ul|ol|script|style|!--)\b",
     re.IGNORECASE,
 )
+#: Encodings in which ASCII characters are single bytes that nothing else uses.
+_ASCII_SAFE = frozenset(["utf-8", "cp1252", "iso8859-15", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257"])
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
@@ -224,6 +226,16 @@ class Document:
             return None
         host = (urlsplit(self.url).hostname or "").lower()
         return host.removeprefix("www.") or None
+
+    def mentions(self, word: str) -> bool:
+        """Whether the input contains ``word`` (case-sensitive).
+
+        An ASCII word is looked for in the input bytes when their encoding writes ASCII as
+        itself: a scan of bytes is several times faster than one of a wide ``str``.
+        """
+        if self.raw is not None and self.encoding in _ASCII_SAFE and word.isascii():
+            return word.encode("ascii") in self.raw
+        return word in self.text
 
     @cached_property
     def lowered(self) -> str:

@@ -342,7 +342,7 @@ _PROSE = "<p>" + "The council met on Tuesday to weigh the budget for the coming 
         ("<script type='application/ld+json'>{'isAccessibleForFree' : 'False'}</script>", True),
         ('<script type="application/ld+json">{"isAccessibleForFree": true}</script>', False),
         ('<div class="story paywall-gate">Subscribe</div>', True),
-        ("<div CLASS='x Paywall'>Subscribe</div>", True),
+        ("<div CLASS='x paywall'>Subscribe</div>", True),
         ('<div class="nopaywall">Subscribe</div>', False),
         ('<div data-note="paywall">x</div>', False),
         ("<p>Readers asked about the paywall.</p>", False),

@@ -105,6 +105,9 @@ class Metadata:
     """Absolute canonical URL."""
     source_url: str | None = None
     """Absolute URL of the original publication ("originally published at ...")."""
+    base_url: str | None = None
+    """The URL relative links resolve against: the page's first ``<base href>`` (resolved against
+    the page URL), else the page URL."""
 
 
 # -- compiled queries ----------------------------------------------------------------------------
@@ -923,4 +926,5 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         image=image,
         canonical_url=canonical,
         source_url=source,
+        base_url=base,
     )

@@ -97,7 +97,7 @@ class HtmlParser(BaseParser):
         tree = document.tree
         meta = self.metadata(tree, document.url)
         title = self.title(tree, meta)
-        base = base_url(tree, document.url)
+        base = meta.base_url or base_url(tree, document.url)
         body = self.body(tree, base, title)
         warnings: list[str] = []
         paragraphs = body.paragraphs
@@ -109,7 +109,11 @@ class HtmlParser(BaseParser):
                 warnings.append("the page has no body text in its HTML; the body comes from its JSON-LD")
             else:
                 warnings.append("no article body found in the page")
-        if paragraphs and _marks_paywall(document.text):
+        if (
+            paragraphs
+            and (document.mentions("isAccessibleForFree") or document.mentions("paywall"))
+            and _marks_paywall(document.text)
+        ):
             warnings.append("the page marks its text as for subscribers only: the body may be truncated")
         canonical = meta.canonical_url
         if canonical:
@@ -208,7 +212,8 @@ class HtmlParser(BaseParser):
 
 def _marks_paywall(text: str) -> bool:
     """Whether the page says its text is for subscribers: schema.org's ``isAccessibleForFree``
-    set to false, or an element whose class names a paywall.
+    set to false, or an element whose class names a paywall (in lower case, as CSS class names are
+    written).
 
     Literal searches first, then a look at each place found: a case-insensitive regular
     expression over a whole page costs milliseconds on large pages.
@@ -220,15 +225,14 @@ def _marks_paywall(text: str) -> bool:
         if quoted and _NOT_FREE.match(text, end + 1):
             return True
         start = text.find("isAccessibleForFree", end)
-    for word in ("paywall", "Paywall", "PAYWALL"):
-        start = text.find(word)
-        while start >= 0:
-            if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
-                # Inside a class attribute: the nearest quote before it opens ``class="``.
-                quote = max(text.rfind('"', 0, start), text.rfind("'", 0, start))
-                if quote >= 6 and text[quote - 6 : quote].lower() == "class=":
-                    return True
-            start = text.find(word, start + len(word))
+    start = text.find("paywall")
+    while start >= 0:
+        if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            # Inside a class attribute: the nearest quote before it opens ``class="``.
+            quote = max(text.rfind('"', 0, start), text.rfind("'", 0, start))
+            if quote >= 6 and text[quote - 6 : quote].lower() == "class=":
+                return True
+        start = text.find("paywall", start + len("paywall"))
     return False
 
 
