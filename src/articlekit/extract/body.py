@@ -844,9 +844,9 @@ class _Writer:
             return
         if raw[0].isspace():
             self.pending_space = self.length > 0
+            if raw.isspace():
+                return  # indentation between tags, mostly
         text = " ".join(raw.split())
-        if not text:
-            return
         trailing = raw[-1].isspace()
         if self.pending_space:
             self.parts.append(" ")
@@ -865,11 +865,12 @@ class _Writer:
         self.length += len(text)
 
     def flush(self) -> None:
-        if self.parts:
-            text = "".join(self.parts).rstrip()
-            if text.strip(" |"):
-                links = [(u, s, e) for u, s, e in self.links if e <= len(text)]
-                self.paragraphs.append(_Paragraph(text, self.block_tag, links))
+        if not self.parts:
+            return  # nothing written since the last flush (and so no space or link pending)
+        text = "".join(self.parts).rstrip()
+        if text.strip(" |"):
+            links = [(u, s, e) for u, s, e in self.links if e <= len(text)]
+            self.paragraphs.append(_Paragraph(text, self.block_tag, links))
         self.parts = []
         self.length = 0
         self.pending_space = False
