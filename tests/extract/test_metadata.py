@@ -233,6 +233,16 @@ def test_site_suffix_cut(title: str) -> None:
     assert meta_of(head).title == "Harbour reopens after storm"
 
 
+def test_blog_title_story_at_blog_on_a_hosting_network() -> None:
+    # "Story @ Blog :: Network ::" (blog hosts): the blog is the site; the network after it goes too.
+    head = (
+        '<meta property="og:title" content="Maples at the ridge campsite (2) @ Lin on the Road :: Blogville ::">'
+        '<meta property="og:site_name" content="Lin on the Road">'
+    )
+    body = "<h1>Blogville</h1><h1>Lin on the Road</h1><h2>Maples at the ridge campsite (2)</h2>"
+    assert meta_of(head, body).title == "Maples at the ridge campsite (2)"
+
+
 def test_title_kept_when_the_suffix_is_not_the_site_and_h1_decides() -> None:
     head = '<meta property="og:title" content="Evolve: Shared Mutable History">'
     assert meta_of(head).title == "Evolve: Shared Mutable History"

@@ -156,7 +156,9 @@ _ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "medicalwebpage"})
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "brand", "website"})
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\)\s+|:\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\|@)\s+|:\s+")
+#: A separator left dangling at the end of a title ("Story :: Site ::").
+_DANGLING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\)$")
 _HIERARCHY = re.compile(r"\s(?:\||-|–|—|\\|/|>|»)\s")
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 _BYLINE_TAIL = re.compile(
@@ -478,6 +480,7 @@ def _strip_site(title: str, site_names: list[str], h1s: list[str], also: Iterabl
     A part is the site's when it is, contains or is contained in a name of ``site_names``, or
     equals one of ``also`` (the section) or a generic page kind ("Blog", "News").
     """
+    title = _DANGLING_SEPARATOR.sub("", title)
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -494,6 +497,12 @@ def _strip_site(title: str, site_names: list[str], h1s: list[str], also: Iterabl
         tail = _join_tail(title, cut)
         if tail and len(tail) > len(title) / 2 and _squash(tail) in squashed_h1:
             return tail
+    # "Story | Site | Network": what follows a part that is exactly the site's name goes with it.
+    for cut in range(1, len(parts) - 1):
+        if _squash(parts[cut]) in sites:
+            head = _join_head(title, cut)
+            if head:
+                return head
     # Cut trailing (then leading) parts that name the site.
     result = title
     changed = True
