@@ -69,6 +69,12 @@ def test_json_ld_organisation_author_only_when_no_person() -> None:
     assert meta_of(with_byline).authors == ("Priya Nair",)
 
 
+def test_meta_author_that_is_the_site_only_when_no_person() -> None:
+    head = '<meta property="og:site_name" content="Harbour Radio"><meta property="article:author" content="Harbour Radio">'
+    assert meta_of(head).authors == ("Harbour Radio",)
+    assert meta_of(head, '<p class="byline">By Tom Ashe</p>').authors == ("Tom Ashe",)
+
+
 def test_json_ld_author_strings_and_an_agency_typed_as_person() -> None:
     head = """<script type="application/ld+json">[{"@type": "ReportageNewsArticle", "headline": "Vote count",
       "author": [{"@type": "Person", "name": "AFP"}]}]</script>"""

@@ -776,6 +776,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     agencies = {_squash(a) for a in AGENCIES}
     people: list[str] = []
     teams: list[str] = []
+    #: The publication named as author in ``<meta>`` (kept only when nobody else is named).
+    site_authors: list[str] = []
     for name in ld.people:
         key = _squash(name)
         if key in site_keys or key in agencies:
@@ -790,7 +792,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
                 inverted = _INVERTED.match(value)
                 if inverted and inverted.group(1).casefold() not in {"by", "and"}:
                     value = f"{inverted.group(2).strip()} {inverted.group(1)}"  # noqa: PLW2901
-                people.extend(n for n in _byline_names(value, teams) if _squash(n) not in site_keys)
+                for name in _byline_names(value, teams):
+                    (site_authors if _squash(name) in site_keys else people).append(name)
             if people:
                 break
     if not people:
@@ -817,7 +820,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             if names:
                 people.extend(names)
                 parent = el.getparent()
-    authors = _unique(people) or _unique(teams[:1]) or _unique(ld.orgs)
+    authors = _unique(people) or _unique(teams[:1]) or _unique(ld.orgs) or _unique(site_authors[:1])
 
     # -- dates
     published = _date(ld.published)
