@@ -381,7 +381,10 @@ def _following(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> lxml.ht
 
 
 def _has_block_child(el: lxml.html.HtmlElement) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in el)
+    for child in el:  # a comment's tag is a function: never in _BLOCKS
+        if child.tag in _BLOCKS:
+            return True
+    return False
 
 
 class _Scorer:
@@ -501,14 +504,8 @@ class _Scorer:
 
     @staticmethod
     def _inside(el: lxml.html.HtmlElement, tags: Sequence[str]) -> bool:
-        parent = el.getparent()
-        depth = 0
-        while parent is not None and depth < 6:
-            if parent.tag in tags:
-                return True
-            parent = parent.getparent()
-            depth += 1
-        return False
+        """Whether one of ``el``'s six nearest ancestors has one of these tags."""
+        return not _near_ancestors(el).isdisjoint(tags)
 
     def _initial(self, el: lxml.html.HtmlElement) -> float:
         score = float(_TAG_WEIGHT.get(el.tag, 0))
@@ -709,7 +706,8 @@ class _Scorer:
         tag = el.tag
         if tag == "table" and _is_data_table(el):
             return False
-        if self._inside(el, ("code",)) or (self._inside(el, ("table",)) and tag != "table"):
+        near = _near_ancestors(el)
+        if "code" in near or ("table" in near and tag != "table"):
             return False
         weight = _class_weight(el) if self.options.weight_classes else 0
         if weight < 0:
@@ -717,16 +715,14 @@ class _Scorer:
         raw = el.text_content()
         if raw.count(",") >= 10 or _comma_count(raw) >= 10:
             return False  # prose (decided before the costlier measures below)
-        text = " ".join(raw.split())
+        length = len(" ".join(raw.split()))
         is_list = tag in ("ul", "ol")
         counts = _COUNTS(el)
         paragraphs, images, items, inputs, headings = (int(float(n)) for n in str(counts).split())
         items -= 100
-        length = len(text)
         if length == 0 and images == 0:
             return True
-        in_figure = self._inside(el, ("figure",))
-        density = _link_density(el, length)
+        in_figure = "figure" in near
         if not is_list and (images > 1 and paragraphs / images < 0.5 and not in_figure):
             return True
         if not is_list and items > paragraphs:
@@ -735,6 +731,7 @@ class _Scorer:
             return True
         if not is_list and not in_figure and length < 25 and (images == 0 or images > 2) and headings == 0:
             return True
+        density = _link_density(el, length)
         if not is_list and weight < 25 and density > 0.2:
             return True
         if weight >= 25 and density > 0.5:
@@ -765,6 +762,18 @@ def _opening(el: lxml.html.HtmlElement, letters: int = 40) -> str:
         if seen >= letters:
             break
     return "".join(parts)
+
+
+def _near_ancestors(el: lxml.html.HtmlElement, depth: int = 6) -> set[str]:
+    """The tags of ``el``'s ``depth`` nearest ancestors."""
+    tags: set[str] = set()
+    parent = el.getparent()
+    for _ in range(depth):
+        if parent is None:
+            break
+        tags.add(parent.tag)
+        parent = parent.getparent()
+    return tags
 
 
 def _ancestors(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
