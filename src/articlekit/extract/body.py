@@ -381,10 +381,8 @@ def _following(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> lxml.ht
 
 
 def _has_block_child(el: lxml.html.HtmlElement) -> bool:
-    for child in el:  # a comment's tag is a function: never in _BLOCKS
-        if child.tag in _BLOCKS:
-            return True
-    return False
+    # A comment's tag is a function: never in _BLOCKS.
+    return not _BLOCKS.isdisjoint([child.tag for child in el])
 
 
 class _Scorer:
