@@ -157,3 +157,18 @@ def test_mentions_finds_words_whatever_the_encoding(source: str | bytes, charset
 
 def test_mentions_reads_non_ascii_words_in_the_text() -> None:
     assert Document("<p>Café</p>".encode()).mentions("Café")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>Line one\r\nline two\rline three é</p><pre>a\r\n  b</pre></body></html>",
+        '<?xml version="1.0" encoding="iso-8859-1"?><html><body><p>Café au lait</p></body></html>',
+        '<html><head><meta charset="windows-1252"></head><body><p>Naïve “quotes”</p></body></html>',
+        "<html><body><p>Emoji 🌧 and 中文</p></body></html>",
+    ],
+)
+def test_tree_from_utf8_bytes_is_the_tree_of_the_decoded_text(page: str) -> None:
+    from_bytes = Document(page.encode("utf-8")).tree
+    from_text = Document(page).tree
+    assert [(e.tag, e.text, e.tail) for e in from_bytes.iter()] == [(e.tag, e.text, e.tail) for e in from_text.iter()]

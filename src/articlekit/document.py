@@ -67,9 +67,16 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     never fails on bytes, so Latin-1 pages do not come out garbled). A declared charset that
     cannot decode the bytes is skipped in favour of the next candidate.
     """
+    text, encoding, _ = _decode(data, charset)
+    return text, encoding
+
+
+def _decode(data: bytes, charset: str | None) -> tuple[str, str, bool]:
+    """:func:`decode`, and whether the text is exactly ``data`` in that encoding (no byte-order
+    mark, replacement or mixed reading), so that a parser given the bytes reads the same text."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(name, errors="replace"), name
+            return data[len(bom) :].decode(name, errors="replace"), name, False
     candidates: list[str] = []
     if charset:
         hint = _normalise_charset(charset)
@@ -88,13 +95,13 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
         if name == "cp1252" and _mostly_utf8(data):
             # UTF-8 with stray windows-1252 bytes (text pasted from another system): read the
             # UTF-8 as UTF-8 and only the stray bytes as cp1252, so neither comes out garbled.
-            return data.decode("utf-8", errors=_MIXED_ERRORS), "utf-8"
+            return data.decode("utf-8", errors=_MIXED_ERRORS), "utf-8", False
         try:
-            return data.decode(name), name
+            return data.decode(name), name, True
         except (UnicodeDecodeError, LookupError):
             continue
     try:  # cp1252 leaves five bytes undefined; map them like browsers do.
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return data.decode("cp1252", errors="replace"), "cp1252", False
     except Exception as exc:  # pragma: no cover - decode with errors=replace does not fail
         raise DecodeError(f"cannot decode input: {exc}") from exc
 
@@ -151,8 +158,9 @@ def looks_like_html(text: str) -> bool:
     return sum(len(t) for t in tags) > 0.05 * len(head) and bool(_HTML_SIGNS.search(head))
 
 
-def _html_parser() -> lxml.html.HTMLParser:
+def _html_parser(encoding: str | None = None) -> lxml.html.HTMLParser:
     parser = lxml.html.HTMLParser(
+        encoding=encoding,
         no_network=True,
         remove_comments=True,
         remove_pis=True,
@@ -199,9 +207,11 @@ class Document:
         #: The charset hint given by the caller (as an HTTP header would declare it).
         self.charset: str | None = charset
         if isinstance(source, bytes):
-            text, encoding = decode(source, charset)
+            text, encoding, exact = _decode(source, charset)
         else:
-            text, encoding = source, None
+            text, encoding, exact = source, None, False
+        #: libxml2 can read the bytes themselves (faster than a wide ``str``): exact UTF-8.
+        self._parse_bytes = exact and encoding == "utf-8" and bool(source)
         if "\r" in text:
             # split + join: str.replace with a two-character needle is slow on non-ASCII text.
             text = "\n".join(text.split("\r\n")).replace("\r", "\n")
@@ -254,9 +264,12 @@ class Document:
         # lxml refuses str input that carries an XML encoding declaration.
         if text.lstrip().startswith("<?xml"):
             text = text.split("?>", 1)[1] if "?>" in text else text
-        parser = _html_parser()
+        parser = _html_parser("utf-8" if self._parse_bytes else None)
         try:
-            root = lxml.html.document_fromstring(text or "<html></html>", parser=parser)
+            # libxml2 normalises line ends itself, and the parser's encoding overrides any
+            # declaration in the page, so the bytes give the tree that ``text`` would.
+            source = self.raw if self._parse_bytes and self.raw is not None else text or "<html></html>"
+            root = lxml.html.document_fromstring(source, parser=parser)
         except (etree.ParserError, ValueError) as exc:
             try:
                 root = lxml.html.document_fromstring("<html><body><pre></pre></body></html>", parser=_html_parser())
