@@ -930,6 +930,7 @@ class _Writer:
 
     def _anchor(self, el: lxml.html.HtmlElement, *, inline: bool) -> None:
         start = self.length
+        parts, first = self.parts, len(self.parts)
         self.add(el.text)
         for child in el:
             self.write(child, inline=inline)
@@ -940,7 +941,8 @@ class _Writer:
         end = self.length
         if url is None or end <= start:
             return
-        text = "".join(self.parts)[start:end]
+        # The parts written since ``start`` (unless a block inside the link began a paragraph).
+        text = "".join(parts[first:]) if self.parts is parts else "".join(self.parts)[start:end]
         stripped = text.lstrip()
         if stripped:
             self.links.append((url, end - len(stripped), end))
