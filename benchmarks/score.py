@@ -39,12 +39,18 @@ publish_date and url from ``meta.json``). The shared folder
 comes from ``--shared``, ``$ARTICLEKIT_SHARED`` or ``<repo>/../shared``; a missing corpus is an
 error (:class:`CorpusMissing`), never a silent skip.
 
+Errata: ``benchmarks/errata.json`` lists reference titles and bylines of ``readability-pages``
+that are Readability.js mistakes (a site suffix kept, a timestamp run into a name), each with
+its reason. :func:`corrected` applies them to a page; ``run.py`` reports title and byline both
+against the reference as published and against the corrected one, for every tool alike.
+
 Run ``python benchmarks/score.py`` to score articlekit alone and list its worst pages.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -64,6 +70,9 @@ import lxml.html
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = {"readability": "readability-pages", "wcxb": "wcxb-articles"}
+ERRATA = Path(__file__).resolve().parent / "errata.json"
+#: Reference fields the errata may correct.
+CORRECTABLE = ("title", "byline")
 
 __all__ = [
     "CORPORA",
@@ -72,8 +81,10 @@ __all__ = [
     "Page",
     "body_scores",
     "byline_f1",
+    "corrected",
     "description_match",
     "load_corpus",
+    "load_errata",
     "name_tokens",
     "normalise_text",
     "same_day",
@@ -449,6 +460,30 @@ def load_corpus(corpus: str, shared: str | os.PathLike[str] | None = None, limit
         raise CorpusMissing(f"{folder} holds no pages")
     load = _load_readability if corpus == "readability" else _load_wcxb
     return [load(path) for path in folders[:limit]]
+
+
+def load_errata(path: Path = ERRATA) -> dict[str, dict[str, dict[str, str | None]]]:
+    """``{corpus: {page: {field: corrected value or None}}}`` from the errata file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    errata: dict[str, dict[str, dict[str, str | None]]] = {}
+    for corpus in CORPORA:
+        for page, fixes in data.get(corpus, {}).items():
+            unknown = set(fixes) - set(CORRECTABLE)
+            if unknown:
+                raise ValueError(f"{path.name}: {corpus}/{page} corrects {sorted(unknown)}; only {CORRECTABLE} may be")
+            errata.setdefault(corpus, {})[page] = {name: fix["value"] for name, fix in fixes.items()}
+    return errata
+
+
+def corrected(page: Page, errata: Mapping[str, Mapping[str, Mapping[str, str | None]]]) -> Page:
+    """``page`` with the errata's corrections to its reference values applied.
+
+    >>> page = Page("readability", "p", b"", None, "", title="Story - Site")
+    >>> corrected(page, {"readability": {"p": {"title": "Story"}}}).title
+    'Story'
+    """
+    fixes = errata.get(page.corpus, {}).get(page.name)
+    return dataclasses.replace(page, **fixes) if fixes else page  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- per page and summary

@@ -130,6 +130,33 @@ def test_load_corpus_reads_references_and_fails_loudly(tmp_path: Path) -> None:
     assert row["byline"] is None
 
 
+def test_errata_correct_only_titles_and_bylines_each_with_a_reason(tmp_path: Path) -> None:
+    raw = json.loads(score.ERRATA.read_text(encoding="utf-8"))
+    for corpus, pages in raw.items():
+        if corpus == "about":
+            continue
+        assert corpus in score.CORPORA
+        for page, fixes in pages.items():
+            for name, fix in fixes.items():
+                assert name in score.CORRECTABLE, (page, name)
+                assert fix["why"].strip(), (page, name)
+                assert fix["value"] is None or fix["value"].strip(), (page, name)
+    page = score.Page("readability", "p", b"", None, "", title="Story - Site", byline="Last updated today")
+    fixed = score.corrected(page, {"readability": {"p": {"title": "Story", "byline": None}}})
+    assert (fixed.title, fixed.byline, fixed.body) == ("Story", None, "")
+    assert score.corrected(page, {}) is page
+    bad = tmp_path / "errata.json"
+    bad.write_text(json.dumps({"readability": {"p": {"date": {"value": "x", "why": "y"}}}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="only"):
+        score.load_errata(bad)
+
+
+def test_errata_name_pages_of_the_corpus() -> None:
+    require_shared("corpora", "readability-pages")
+    pages = {page.name for page in score.load_corpus("readability", require_shared())}
+    assert set(score.load_errata()["readability"]) <= pages
+
+
 # --------------------------------------------------------------------------- gate
 
 
