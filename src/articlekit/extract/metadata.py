@@ -112,19 +112,14 @@ class Metadata:
 
 # -- compiled queries ----------------------------------------------------------------------------
 
-_PASS_TAGS = ("meta", "link", "base", "title", "script", "h1", "time")
+_PASS_TAGS = ("meta", "link", "base", "title", "script", "h1", "time", "a")
 # Queries select attributes first and step up to their element (``//@class[...]/..``): libxml2
 # then tests only the attributes that exist instead of every element, about twice as fast on
 # large pages, with the same elements in the same (document) order.
 _ITEMPROP = etree.XPath("//@itemprop/..")
 _MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datePublished", "dateModified", "dateCreated"})
 #: Links to an author page (``/author/jane-doe``), a byline when nothing else names the author.
-_AUTHOR_LINKS = etree.XPath(
-    "//a/@href[contains(., '/author/') or contains(., '/authors/') or contains(., '/writers/') "
-    "or contains(., '/contributors/') or contains(., '/staff/') "
-    "or contains(., '/producers/') or contains(., '/by/')]/.."
-)
-_REL_AUTHOR = etree.XPath("//a[@rel='author' or contains(@rel, 'author ')]")
+_AUTHOR_PATHS = ("/author/", "/authors/", "/writers/", "/contributors/", "/staff/", "/producers/", "/by/")
 _BYLINES = etree.XPath(
     "//@class[contains(., 'byline') or contains(., 'Byline') or contains(., 'author') "
     "or contains(., 'Author') or contains(., 'by-line') or contains(., 'writer')]/.."
@@ -803,7 +798,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             text = source.get("content") if source.tag == "meta" else " ".join(source.itertext())
             people.extend(_visible_byline_names(text or "", teams))
     if not people:
-        for el in _els(_REL_AUTHOR, tree)[:4]:
+        rel_authors = [a for a in tagged["a"] if (rel := a.get("rel")) and (rel == "author" or "author " in rel)]
+        for el in rel_authors[:4]:
             people.extend(_visible_byline_names(" ".join(el.itertext()), teams))
     if not people:
         for el in [e for e in _els(_BYLINES, tree) if e.tag not in _NOT_TEXT][:20]:
@@ -813,7 +809,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
                 break
     if not people:
         parent = None
-        for el in _els(_AUTHOR_LINKS, tree)[:12]:
+        author_links = [a for a in tagged["a"] if (href := a.get("href")) and any(p in href for p in _AUTHOR_PATHS)]
+        for el in author_links[:12]:
             if parent is not None and el.getparent() is not parent:
                 break
             names = _visible_byline_names(el.text_content(), teams)
