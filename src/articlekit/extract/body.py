@@ -252,16 +252,13 @@ def _strings(query: etree.XPath, el: lxml.html.HtmlElement) -> list[str]:
     return [str(s) for s in found] if isinstance(found, list) else []
 
 
-def _count(query: etree.XPath, el: lxml.html.HtmlElement) -> int:
-    """The number a ``count(...)`` query gives."""
-    found = query(el)
-    return int(found) if isinstance(found, float) else 0
+def _link_length(el: lxml.html.HtmlElement, *, hash_links: bool = True) -> int:
+    """Characters of link text in ``el`` (in-page ``#`` links count for 30%).
 
-
-def _link_length(el: lxml.html.HtmlElement) -> int:
-    """Characters of link text in ``el`` (in-page ``#`` links count for 30%)."""
+    ``hash_links=False`` says the tree holds no in-page link, which spares their query.
+    """
     length = _collapsed_length(_strings(_LINK_TEXT, el))
-    hashed = _strings(_HASH_LINK_TEXT, el)
+    hashed = _strings(_HASH_LINK_TEXT, el) if hash_links else []
     if hashed:
         length += int(_collapsed_length(hashed) * 0.3)
     return length
@@ -339,11 +336,11 @@ def _name_weight(value: str) -> int:
     return weight
 
 
-def _link_density(el: lxml.html.HtmlElement, text_length: int | None = None) -> float:
+def _link_density(el: lxml.html.HtmlElement, text_length: int | None = None, *, hash_links: bool = True) -> float:
     length = len(_text(el)) if text_length is None else text_length
     if length == 0:
         return 0.0
-    return _link_length(el) / length
+    return _link_length(el, hash_links=hash_links) / length
 
 
 def _class_weight(el: lxml.html.HtmlElement) -> int:
@@ -400,6 +397,16 @@ class _Scorer:
         #: Related-article containers removed by the strict pass, with their former parent.
         self.related: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
         self.disclaimers: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
+
+    @functools.cached_property
+    def hash_links(self) -> bool:
+        """Whether the tree holds an in-page link (``href="#..."``); when it holds none, link
+        lengths skip their query. Removals only take links away, so the answer stays true."""
+        for a in self.body.iter("a"):
+            href = a.get("href")
+            if href and href.startswith("#") and len(href) > 1:
+                return True
+        return False
 
     # -- the pass ----------------------------------------------------------------------------
 
@@ -476,7 +483,7 @@ class _Scorer:
             self.options.strip_unlikely
             and flags & _F_UNLIKELY
             and not flags & _F_MAYBE
-            and not self._inside(el, ("table", "code"))
+            and _near_ancestors(el).isdisjoint(("table", "code"))
             and not (flags & _F_WIDGET and self._holds_prose(el))
         ):
             parent = el.getparent()
@@ -499,11 +506,6 @@ class _Scorer:
         """A share/promo-named container that holds the article (a wrapper misnamed by a widget)."""
         prose = sum(len(p.text_content()) for p in el.iter("p"))
         return prose > 500 and _link_density(el) < 0.3
-
-    @staticmethod
-    def _inside(el: lxml.html.HtmlElement, tags: Sequence[str]) -> bool:
-        """Whether one of ``el``'s six nearest ancestors has one of these tags."""
-        return not _near_ancestors(el).isdisjoint(tags)
 
     def _initial(self, el: lxml.html.HtmlElement) -> float:
         score = float(_TAG_WEIGHT.get(el.tag, 0))
@@ -546,7 +548,7 @@ class _Scorer:
             raw = self.scores.get(el)
             if raw is None:
                 return None
-            value = self.finals[el] = raw * (1 - _link_density(el))
+            value = self.finals[el] = raw * (1 - _link_density(el, hash_links=self.hash_links))
         return value
 
     def _ranked(self, candidates: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
@@ -637,7 +639,7 @@ class _Scorer:
                 content.append(sibling)
             elif sibling.tag == "p" or (sibling.tag == "div" and not _has_block_child(sibling)):
                 text = _text(sibling)
-                density = _link_density(sibling, len(text))
+                density = _link_density(sibling, len(text), hash_links=self.hash_links)
                 if (len(text) > 80 and density < 0.25) or (
                     0 < len(text) <= 80 and density == 0 and _SENTENCE_END.search(text)
                 ):
@@ -677,7 +679,7 @@ class _Scorer:
             text = heading.text_content()
             if len(text) > 60 or not bp.RELATED_HEADINGS.match(text):
                 continue
-            if _contains(following, "a") and _link_density(following) > 0.5:
+            if _contains(following, "a") and _link_density(following, hash_links=self.hash_links) > 0.5:
                 found.append((heading, following))
         for line in root.iter("p", "div", "li"):
             if len(line) > 3 or line is root or not _contains(line, "a"):
@@ -689,7 +691,9 @@ class _Scorer:
                 continue
             text = line.text_content()
             match = bp.READ_MORE_TEXT.match(text)
-            if match and len(text) < 200 and _link_length(line) >= 0.6 * len(text[match.end() :].strip()):
+            if not match or len(text) >= 200:
+                continue
+            if _link_length(line, hash_links=self.hash_links) >= 0.6 * len(text[match.end() :].strip()):
                 found.append((line, line))
         for heading, links in found:
             parent = links.getparent()
@@ -729,7 +733,7 @@ class _Scorer:
             return True
         if not is_list and not in_figure and length < 25 and (images == 0 or images > 2) and headings == 0:
             return True
-        density = _link_density(el, length)
+        density = _link_density(el, length, hash_links=self.hash_links)
         if not is_list and weight < 25 and density > 0.2:
             return True
         if weight >= 25 and density > 0.5:
