@@ -364,6 +364,10 @@ def _remove(el: lxml.html.HtmlElement) -> None:
         el.drop_tree()
 
 
+#: The attributes that can hide an element or give it an unlikely role.
+_HIDING_ATTRIBUTES = frozenset(["role", "hidden", "style", "aria-hidden"])
+
+
 def _following(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The first element after ``el`` and all it contains, in document order, within ``top``."""
     node: lxml.html.HtmlElement | None = el
@@ -434,10 +438,12 @@ class _Scorer:
         next(walk)  # the body itself
         el: lxml.html.HtmlElement | None = next(walk, None)
         while el is not None:
-            attrib = el.attrib
-            if attrib:
-                get = attrib.get
-                doomed = get("role") in _UNLIKELY_ROLES or (drop_hidden and _is_hidden(el))
+            keys = el.keys()
+            if keys:
+                get = el.get
+                doomed = not _HIDING_ATTRIBUTES.isdisjoint(keys) and (
+                    get("role") in _UNLIKELY_ROLES or (drop_hidden and _is_hidden(el))
+                )
                 if not doomed:
                     cls = get("class")
                     ident = get("id")
@@ -670,11 +676,10 @@ class _Scorer:
     def _take_related_lists(self, root: lxml.html.HtmlElement) -> None:
         """A "Related articles" heading and the link list after it: related links, not body."""
         found: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
-        for heading in root.iter("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "div"):
-            if len(heading) > 2 or heading is root:
-                continue
-            following = heading.getnext()
-            if following is None or following.tag not in ("ul", "ol", "div", "section"):
+        # Found from the list's side: lists are fewer than the paragraphs that could head them.
+        for following in root.iter("ul", "ol", "div", "section"):
+            heading = following.getprevious()
+            if following is root or heading is None or heading.tag not in _LIST_HEADINGS or len(heading) > 2:
                 continue
             text = heading.text_content()
             if len(text) > 60 or not bp.RELATED_HEADINGS.match(text):
@@ -741,6 +746,8 @@ class _Scorer:
         return is_list and density > 0.5 and length > 0
 
 
+#: Elements that can head a related-articles list.
+_LIST_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "div"])
 #: The first letters :data:`~articlekit.extract.boilerplate.READ_MORE_TEXT` can start with
 #: (``ſ`` matches ``s`` in a case-insensitive pattern).
 _READ_MORE_INITIALS = frozenset("rRsSaAmMcCſ")
