@@ -327,7 +327,7 @@ _TOKEN_VOCABULARY = (
 )
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1 << 16)
 def _name_weight(value: str) -> int:
     value = value.lower()
     weight = 0
