@@ -54,6 +54,8 @@ _BYLINE = re.compile(r"byline|\bauthor|dateline|writtenby|p-author|\bdate\b|time
 _SPACE = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+#: What an element's score is divided by for its parent, grandparent and the three above.
+_DIVIDERS = (1, 2, 6, 9, 12)
 #: How many other strong candidates (75% of the best) must share an ancestor for it to win.
 _MIN_ALTERNATIVES = 2
 _SENTENCE_END = re.compile(r"\.( |$)")
@@ -532,7 +534,10 @@ class _Scorer:
         return score
 
     def _score(self, scoreable: Iterable[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+        """Each scoring element adds to its parent, grandparent and three more ancestors (with
+        :data:`_DIVIDERS`); the ancestors so touched are the candidates, in first-touch order."""
         scores = self.scores
+        body = self.body
         candidates: list[lxml.html.HtmlElement] = []
         for el in scoreable:
             parent = el.getparent()
@@ -543,20 +548,18 @@ class _Scorer:
             if length < 25:
                 continue
             score = 1.0 + _comma_count(text) + min(length // 100, 3)
-            level = 0
             ancestor: lxml.html.HtmlElement | None = parent
-            while ancestor is not None and level < 5:
-                if not isinstance(ancestor.tag, str):
+            for divider in _DIVIDERS:
+                if ancestor is None or not isinstance(ancestor.tag, str):
                     break
-                if ancestor not in scores:
-                    scores[ancestor] = self._initial(ancestor)
+                value = scores.get(ancestor)
+                if value is None:
+                    value = self._initial(ancestor)
                     candidates.append(ancestor)
-                divider = 1 if level == 0 else 2 if level == 1 else level * 3
-                scores[ancestor] += score / divider
-                if ancestor is self.body:
+                scores[ancestor] = value + score / divider
+                if ancestor is body:
                     break
                 ancestor = ancestor.getparent()
-                level += 1
         return candidates
 
     def final(self, el: lxml.html.HtmlElement) -> float | None:
