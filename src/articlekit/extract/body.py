@@ -237,9 +237,9 @@ _LINK_TEXT = etree.XPath(
 _HASH_LINK_TEXT = etree.XPath(
     "descendant-or-self::a[starts-with(@href, '#') and string-length(@href) > 1]//text()", smart_strings=False
 )
-#: Descendant counts used by conditional cleaning, in one query (no element proxies made).
 #: The length of an element's text with XML white space collapsed (see :func:`_link_density`).
 _NORMALISED_LENGTH = etree.XPath("string-length(normalize-space(.))")
+#: Descendant counts used by conditional cleaning, in one query (no element proxies made).
 _COUNTS = etree.XPath("concat(count(.//p), ' ', count(.//img), ' ', count(.//li))")
 #: Asked only of the few short containers the counts leave undecided (six subtree walks).
 _HEADING_INSIDE = etree.XPath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
