@@ -702,12 +702,9 @@ class _Scorer:
             if _contains(following, "a") and _link_density(following, hash_links=self.hash_links) > 0.5:
                 found.append((heading, following))
         for line in root.iter("p", "div", "li"):
-            if len(line) > 3 or line is root or not _contains(line, "a"):
+            if len(line) > 3 or line is root:
                 continue
-            lead = (line.text or "").lstrip()
-            if lead and lead[0] not in _READ_MORE_INITIALS:
-                continue
-            if not bp.READ_MORE_TEXT.match(_opening(line)):
+            if not _contains(line, "a") or not _may_read_more(line.text):
                 continue
             text = line.text_content()
             match = bp.READ_MORE_TEXT.match(text)
@@ -763,29 +760,23 @@ class _Scorer:
 
 #: Elements that can head a related-articles list.
 _LIST_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "div"])
-#: The first letters :data:`~articlekit.extract.boilerplate.READ_MORE_TEXT` can start with
-#: (``ſ`` matches ``s`` in a case-insensitive pattern).
-_READ_MORE_INITIALS = frozenset("rRsSaAmMcCſ")
+#: The words :data:`~articlekit.extract.boilerplate.READ_MORE_TEXT` can start with.
+_READ_MORE_WORDS = ("read", "see", "also", "related", "more", "recommended", "click")
+
+
+def _may_read_more(lead: str | None) -> bool:
+    """Whether a line whose own text (before any child element) is ``lead`` can start like
+    :data:`~articlekit.extract.boilerplate.READ_MORE_TEXT`: a cheap test before the real one."""
+    start = (lead or "").lstrip()[:11]
+    if not start or not start.isascii():
+        return True  # the text starts in a child element, or with letters case-folding may match
+    start = start.lower()
+    return any(start.startswith(word) or word.startswith(start) for word in _READ_MORE_WORDS)
 
 
 def _contains(el: lxml.html.HtmlElement, *tags: str) -> bool:
     """Whether ``el`` has a descendant with one of these tags."""
     return next(el.iterdescendants(*tags), None) is not None
-
-
-def _opening(el: lxml.html.HtmlElement, letters: int = 40) -> str:
-    """The start of ``el``'s text, up to its first ``letters`` non-space characters (or all of it).
-
-    Enough for a pattern anchored at the start that consumes fewer non-space characters.
-    """
-    parts: list[str] = []
-    seen = 0
-    for piece in el.itertext():
-        parts.append(piece)
-        seen += sum(map(len, piece.split()))
-        if seen >= letters:
-            break
-    return "".join(parts)
 
 
 def _near_ancestors(el: lxml.html.HtmlElement, depth: int = 6) -> set[str]:
