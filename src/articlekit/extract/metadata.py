@@ -119,7 +119,7 @@ _PASS_TAGS = ("meta", "link", "base", "title", "script", "h1", "time", "a")
 _ITEMPROP = etree.XPath("//@itemprop/..")
 _MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datePublished", "dateModified", "dateCreated"})
 #: Links to an author page (``/author/jane-doe``), a byline when nothing else names the author.
-_AUTHOR_PATHS = ("/author/", "/authors/", "/writers/", "/contributors/", "/staff/", "/producers/", "/by/")
+_AUTHOR_PATH = re.compile(r"/(?:authors?|writers|contributors|staff|producers|by)/")
 _BYLINES = etree.XPath(
     "//@class[contains(., 'byline') or contains(., 'Byline') or contains(., 'author') "
     "or contains(., 'Author') or contains(., 'by-line') or contains(., 'writer')]/.."
@@ -809,7 +809,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
                 break
     if not people:
         parent = None
-        author_links = [a for a in tagged["a"] if (href := a.get("href")) and any(p in href for p in _AUTHOR_PATHS)]
+        author_links = [a for a in tagged["a"] if (href := a.get("href")) and _AUTHOR_PATH.search(href)]
         for el in author_links[:12]:
             if parent is not None and el.getparent() is not parent:
                 break
