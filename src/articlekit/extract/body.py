@@ -397,7 +397,7 @@ def _following(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> lxml.ht
 
 def _has_block_child(el: lxml.html.HtmlElement) -> bool:
     # A comment's tag is a function: never in _BLOCKS.
-    return not _BLOCKS.isdisjoint([child.tag for child in el])
+    return bool(len(el)) and not _BLOCKS.isdisjoint([child.tag for child in el])
 
 
 class _Scorer:
@@ -940,8 +940,10 @@ class _Writer:
         if block:
             self.flush()
             self.block_tag = "p"
-            self.add(el.tail)
-            self.flush()
+            tail = el.tail
+            if tail and not tail.isspace():  # text after a block is a paragraph of its own
+                self.add(tail)
+                self.flush()
         else:
             self.add(el.tail)
 
