@@ -164,3 +164,41 @@ def test_layout_table_cells_never_run_together() -> None:
     root = lxml.html.document_fromstring(html)
     paragraphs = extract_body(root, container=root.get_element_by_id("story")).paragraphs
     assert paragraphs == (LONG, "Lunch", "Cost per portion", "Lentil soup", "£0.85")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read also: ",
+        "  READ MORE - ",
+        "Read next — ",
+        "See also: ",
+        "Also read » ",
+        "Related: ",
+        "More on this story: ",
+        "Recommended: ",
+        "Click here to read: ",
+    ],
+)
+def test_read_also_prefilter_never_rejects_what_the_pattern_accepts(line: str) -> None:
+    from articlekit.extract import boilerplate as bp
+    from articlekit.extract.body import _may_read_more
+
+    text = line + "Another story"
+    assert bp.READ_MORE_TEXT.match(text)
+    # However the line's text is split between the element and its first child.
+    for cut in range(len(text) + 1):
+        assert _may_read_more(text[:cut]), (text, cut)
+    assert not _may_read_more("The council met on Tuesday.")
+
+
+def test_read_also_line_with_its_words_split_by_markup_becomes_related() -> None:
+    page = (
+        "<html><body><article>"
+        + "<p>The council met on Tuesday, after weeks of delay, to weigh the budget.</p>" * 8
+        + '<p>Re<b>ad also:</b> <a href="/next">The budget vote, explained</a></p>'
+        + "</article></body></html>"
+    )
+    body = extract_body(lxml.html.document_fromstring(page), base_url="https://news.example/a")
+    assert [link.url for link in body.links if link.kind is LinkKind.RELATED] == ["https://news.example/next"]
+    assert not any("Read also" in p for p in body.paragraphs)

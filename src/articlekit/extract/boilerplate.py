@@ -173,7 +173,8 @@ RELATED_HEADINGS = re.compile(
     r"|you\s+(?:may|might)\s+also\s+like|further\s+reading|most\s+(?:read|popular)|what\s+to\s+read\s+next)\s*:?\s*$",
     re.IGNORECASE,
 )
-#: A body line that is a single "Read also: <link>" pointer to another article.
+#: A body line that is a single "Read also: <link>" pointer to another article. (Its opening
+#: words are also listed in ``body._READ_MORE_WORDS``, a cheap filter run before it.)
 READ_MORE_TEXT = re.compile(
     r"^\s*(?:read\s+(?:also|more|next)|see\s+also|also\s+read|related|more\s+on\s+this(?:\s+story)?"
     r"|recommended|click\s+here\s+to\s+read)\s*[:\-–—»]",
