@@ -272,6 +272,7 @@ def _collapsed_length(texts: list[str]) -> int:
     return sum(len(" ".join(t.split())) for t in texts)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _name_flags(names: str) -> int:
     """What an element's class/id names say, as bit flags (cached by the whole string).
 
@@ -279,22 +280,8 @@ def _name_flags(names: str) -> int:
     each class token, which are cached (tokens repeat across pages even where whole class
     strings, as with utility-class CSS, do not).
     """
-    flags = _NAME_FLAGS.get(names)
-    if flags is None:
-        if len(_NAME_FLAGS) >= _NAME_FLAGS_SIZE:
-            _NAME_FLAGS.clear()
-        flags = _NAME_FLAGS[names] = _name_flags_uncached(names.lower())
-    return flags
-
-
-#: Verdicts on whole class/id strings, which repeat within a page and across its passes.
-_NAME_FLAGS: dict[str, int] = {}
-_NAME_FLAGS_SIZE = 1 << 16
-
-
-def _name_flags_uncached(names: str) -> int:
     raw = 0
-    for token in names.split():
+    for token in names.lower().split():
         raw |= _token_flags(token)
     flags = raw & (_F_MAYBE | _F_BYLINE | _F_SHARE)
     if raw & _F_UNLIKELY:
@@ -760,8 +747,6 @@ class _Scorer:
 
 #: Elements that can head a related-articles list.
 _LIST_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "div"])
-#: The words :data:`~articlekit.extract.boilerplate.READ_MORE_TEXT` can start with.
-_READ_MORE_WORDS = ("read", "see", "also", "related", "more", "recommended", "click")
 
 
 def _may_read_more(lead: str | None) -> bool:
@@ -771,7 +756,7 @@ def _may_read_more(lead: str | None) -> bool:
     if not start or not start.isascii():
         return True  # the text starts in a child element, or with letters case-folding may match
     start = start.lower()
-    return any(start.startswith(word) or word.startswith(start) for word in _READ_MORE_WORDS)
+    return any(start.startswith(word) or word.startswith(start) for word in bp.READ_MORE_OPENERS)
 
 
 def _contains(el: lxml.html.HtmlElement, *tags: str) -> bool:

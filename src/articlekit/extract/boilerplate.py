@@ -31,6 +31,7 @@ __all__ = [
     "NEGATIVE",
     "NEWSLETTER",
     "POSITIVE",
+    "READ_MORE_OPENERS",
     "READ_MORE_TEXT",
     "RELATED",
     "RELATED_HEADINGS",
@@ -173,8 +174,10 @@ RELATED_HEADINGS = re.compile(
     r"|you\s+(?:may|might)\s+also\s+like|further\s+reading|most\s+(?:read|popular)|what\s+to\s+read\s+next)\s*:?\s*$",
     re.IGNORECASE,
 )
-#: A body line that is a single "Read also: <link>" pointer to another article. (Its opening
-#: words are also listed in ``body._READ_MORE_WORDS``, a cheap filter run before it.)
+#: The words a :data:`READ_MORE_TEXT` line opens with (a cheap test run before the pattern:
+#: keep the two in step).
+READ_MORE_OPENERS = ("read", "see", "also", "related", "more", "recommended", "click")
+#: A body line that is a single "Read also: <link>" pointer to another article.
 READ_MORE_TEXT = re.compile(
     r"^\s*(?:read\s+(?:also|more|next)|see\s+also|also\s+read|related|more\s+on\s+this(?:\s+story)?"
     r"|recommended|click\s+here\s+to\s+read)\s*[:\-–—»]",
