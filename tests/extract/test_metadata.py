@@ -249,6 +249,18 @@ def test_blog_title_story_at_blog_on_a_hosting_network() -> None:
     assert meta_of(head, body).title == "Maples at the ridge campsite (2)"
 
 
+def test_dangling_separator_at_the_end_of_a_title_is_dropped() -> None:
+    assert meta_of('<meta property="og:title" content="Harbour reopens after storm |">').title == (
+        "Harbour reopens after storm"
+    )
+
+
+def test_base_url_is_the_first_base_href_resolved_against_the_page() -> None:
+    assert meta_of('<base href="/archive/"><base href="/other/">').base_url == "https://news.example.com/archive/"
+    assert meta_of().base_url == URL
+    assert meta_of(url=None).base_url is None
+
+
 def test_title_kept_when_the_suffix_is_not_the_site_and_h1_decides() -> None:
     head = '<meta property="og:title" content="Evolve: Shared Mutable History">'
     assert meta_of(head).title == "Evolve: Shared Mutable History"
