@@ -254,7 +254,8 @@ def run_tool(tool: str, pages: Sequence[Page], repeat: int, warmup: int) -> Tool
         if got.error:
             result.failures += 1
         row: dict[str, Any] = {"page": page.name, "tool": tool, **score_page(page, got)}
-        fixed = score_page(corrected(page, errata), got)
+        fixed_page = corrected(page, errata)  # rescored only where the errata change something
+        fixed = row if fixed_page is page else score_page(fixed_page, got)
         row.update({f"{name}_corrected": fixed[name] for name in CORRECTABLE})
         row["ms"] = 1000 * result.seconds[-1]
         row["error"] = got.error or ""
@@ -412,11 +413,8 @@ def _corrected_table(corpus: str, runs: Sequence[ToolRun]) -> list[str]:
         "|---|---|---|",
     ]
     for run in tools:
-        cells = []
-        for name in CORRECTABLE:
-            values = [value for row in run.rows if (value := row[f"{name}_corrected"]) is not None]
-            mean = 100 * statistics.fmean(values) if values else math.nan
-            cells.append("n/a" if name in NOT_EXTRACTED.get(run.tool, ()) else _pct(mean))
+        means = summarise({name: row[f"{name}_corrected"] for name in CORRECTABLE} for row in run.rows).means
+        cells = ["n/a" if name in NOT_EXTRACTED.get(run.tool, ()) else _pct(means[name]) for name in CORRECTABLE]
         lines.append(f"| {run.tool} | " + " | ".join(cells) + " |")
     return lines
 
