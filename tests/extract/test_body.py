@@ -5,7 +5,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from articlekit.extract.body import PASSES, extract_body, resolve_url
+from articlekit.extract import body as body_module
+from articlekit.extract.body import PASSES, Pass, extract_body, resolve_url
 from articlekit.models import Article, LinkKind
 
 LONG = (
@@ -89,6 +90,28 @@ def test_strict_pass_first_and_relaxed_when_too_little() -> None:
     assert len(PASSES) == 4
     assert PASSES[0].strip_unlikely
     assert not PASSES[-1].clean_conditionally
+
+
+def test_a_relaxed_pass_runs_only_when_a_filter_it_drops_acted(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[Pass] = []
+    run_pass = body_module._run_pass
+    monkeypatch.setattr(body_module, "_run_pass", lambda body, options, *rest: runs.append(options) or run_pass(body, options, *rest))
+    # Too short to trust, but no filter removed or weighed anything: a relaxed pass would repeat it.
+    assert body_of("<html><body><p>A short note.</p><p>Another line.</p></body></html>") == ("A short note.", "Another line.")
+    assert runs == [PASSES[0]]
+    # The strict pass removed an unlikely container: the next pass, without that filter, runs.
+    runs.clear()
+    body_of("<html><body><p>A short note.</p><div class='sidebar'><p>Aside.</p></div></body></html>")
+    assert runs[:2] == [PASSES[0], PASSES[1]]
+    # Only the sidebar's class weight kept it out of the second pass: the third, without weights, runs.
+    news = "<p>The council met on Monday, and it voted, at length, on the harbour wall, again.</p>" * 2
+    tides = "<p>Tides, winds, and the ferry timetable, updated daily, for sailors.</p>" * 2
+    body = extract_body(lxml.html.document_fromstring(f"<html><body><div>{news}</div><div class='sidebar'>{tides}</div></body></html>"))
+    assert (len(body.paragraphs), body.pass_index) == (4, 2)
+    # ... and so does a weight that made conditional cleaning remove prose.
+    aside = "<div class='sidebar'>Tides, winds, rain, sun, fog, hail, snow, sleet, mist, gales, and calm, all week.</div>"
+    body = extract_body(lxml.html.document_fromstring(f"<html><body><div>{news}{aside}</div></body></html>"))
+    assert (len(body.paragraphs), body.pass_index) == (3, 2)
 
 
 def test_content_streamed_into_a_hidden_element_is_found() -> None:

@@ -175,6 +175,16 @@ def test_rel_author_and_visible_byline() -> None:
     assert meta_of("", byline).authors == ("Rosa Díaz", "Ken Ito")
 
 
+def test_bylines_found_by_the_case_of_their_class_names_id_and_test_id() -> None:
+    # The query looks for "yline" and "uthor": a skyline or an AUTHORS list is not a byline.
+    skyline = '<div class="skyline">By Night Harbour</div>'
+    assert meta_of("", skyline + '<div class="Byline">By Ana Ruiz</div>').authors == ("Ana Ruiz",)
+    assert meta_of("", '<div class="AUTHORS">By Ana Ruiz</div>').authors == ()
+    assert meta_of("", '<div class="Author-box">By Ana Ruiz</div>').authors == ("Ana Ruiz",)
+    assert meta_of("", '<span id="story-byline">Ken Ito</span>').authors == ("Ken Ito",)
+    assert meta_of("", '<span data-testid="byline-name">Ken Ito</span>').authors == ("Ken Ito",)
+
+
 def test_byline_glued_to_its_date_and_credentials() -> None:
     body = '<div class="author-meta"><span>Nina Patel</span><span>March 3, 2024</span></div>'
     assert meta_of("", body, url=None).authors == ("Nina Patel",)

@@ -51,9 +51,9 @@ _RELATED = bp.compile_names(bp.RELATED)
 _DISCLAIMER = bp.compile_names(bp.DISCLAIMER)
 _SHARE = bp.compile_names(bp.SHARE)
 _BYLINE = re.compile(r"byline|\bauthor|dateline|writtenby|p-author|\bdate\b|timestamp|\bpubdate")
-_SPACE = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+#: Commas in any script.
+_COMMAS = ",\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001"
 #: What an element's score is divided by for its parent, grandparent and the three above.
 _DIVIDERS = (1, 2, 6, 9, 12)
 #: How many other strong candidates (75% of the best) must share an ancestor for it to win.
@@ -247,7 +247,7 @@ _HEADING_INSIDE = etree.XPath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
 
 def _comma_count(text: str) -> int:
     """Commas in ``text``, in any script (ASCII text needs only the fast count)."""
-    return text.count(",") if text.isascii() else len(_COMMAS.findall(text))
+    return text.count(",") if text.isascii() else sum(text.count(comma) for comma in _COMMAS)
 
 
 def _strings(query: etree.XPath, el: lxml.html.HtmlElement) -> list[str]:
@@ -369,19 +369,6 @@ def _remove(el: lxml.html.HtmlElement) -> None:
 _HIDING_ATTRIBUTES = frozenset(["role", "hidden", "style", "aria-hidden"])
 
 
-def _following(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The first element after ``el`` and all it contains, in document order, within ``top``."""
-    node: lxml.html.HtmlElement | None = el
-    while node is not None and node is not top:
-        after = node.getnext()
-        while after is not None and not isinstance(after.tag, str):
-            after = after.getnext()
-        if after is not None:
-            return after
-        node = node.getparent()
-    return None
-
-
 def _has_block_child(el: lxml.html.HtmlElement) -> bool:
     # A comment's tag is a function: never in _BLOCKS.
     return bool(len(el)) and not _BLOCKS.isdisjoint([child.tag for child in el])
@@ -402,6 +389,10 @@ class _Scorer:
         #: Related-article containers removed by the strict pass, with their former parent.
         self.related: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
         self.disclaimers: list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]] = []
+        #: The :class:`Pass` filters that changed this pass's course (removed an element, or
+        #: weighed a class name other than zero): a pass without any of them would repeat this
+        #: one step by step (see :func:`_repeats`).
+        self.relied_on: set[str] = set()
 
     @functools.cached_property
     def hash_links(self) -> bool:
@@ -435,16 +426,18 @@ class _Scorer:
         removed: list[lxml.html.HtmlElement] = []
         wrappers: list[lxml.html.HtmlElement] = []
         leaf_divs: set[lxml.html.HtmlElement] = set()
-        walk = body.iter(etree.Element)
+        walk = etree.iterwalk(body, events=("start",), tag=etree.Element)
         next(walk)  # the body itself
-        el: lxml.html.HtmlElement | None = next(walk, None)
-        while el is not None:
+        for _, el in walk:
             keys = el.keys()
             if keys:
                 get = el.get
-                doomed = not _HIDING_ATTRIBUTES.isdisjoint(keys) and (
-                    get("role") in _UNLIKELY_ROLES or (drop_hidden and _is_hidden(el))
-                )
+                doomed = False
+                if not _HIDING_ATTRIBUTES.isdisjoint(keys):
+                    doomed = get("role") in _UNLIKELY_ROLES
+                    if not doomed and drop_hidden and _is_hidden(el):
+                        doomed = True
+                        self.relied_on.add("drop_hidden")
                 if not doomed:
                     cls = get("class")
                     ident = get("id")
@@ -454,17 +447,13 @@ class _Scorer:
                         doomed = self._condemned(el, flags)
                 if doomed:
                     removed.append(el)
-                    # What lies inside goes with it, unseen.
-                    after = _following(el, body)
-                    while el is not after:
-                        el = next(walk, None)
+                    walk.skip_subtree()  # what lies inside goes with it, unseen
                     continue
             if el.tag == "div":
                 if len(el) == 1 and el[0].tag == "p":
                     wrappers.append(el)
                 elif not _has_block_child(el):
                     leaf_divs.add(el)
-            el = next(walk, None)
         for el in removed:
             el.drop_tree()
         for el in wrappers:
@@ -493,6 +482,7 @@ class _Scorer:
             and _near_ancestors(el).isdisjoint(("table", "code"))
             and not (flags & _F_WIDGET and self._holds_prose(el))
         ):
+            self.relied_on.add("strip_unlikely")
             parent = el.getparent()
             if parent is None:
                 return False
@@ -517,7 +507,10 @@ class _Scorer:
     def _initial(self, el: lxml.html.HtmlElement) -> float:
         score = float(_TAG_WEIGHT.get(el.tag, 0))
         if self.options.weight_classes:
-            score += _class_weight(el)
+            weight = _class_weight(el)
+            if weight:
+                self.relied_on.add("weight_classes")
+                score += weight
         return score
 
     def _score(self, scoreable: Iterable[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
@@ -665,9 +658,11 @@ class _Scorer:
             for tag in ("form", "fieldset", "table", "ul", "ol", "div", "section", "aside"):
                 for el in reversed(list(root.iter(tag))):
                     if el is not root and self._should_clean(el):
+                        self.relied_on.add("clean_conditionally")
                         el.drop_tree()
         for el in list(root.iter("h1", "h2")):
             if el is not root and self.options.weight_classes and _class_weight(el) < 0:
+                self.relied_on.add("weight_classes")
                 el.drop_tree()
         if self.title:
             for el in root.iter("h1", "h2"):
@@ -716,6 +711,8 @@ class _Scorer:
         if "code" in near or ("table" in near and tag != "table"):
             return False
         weight = _class_weight(el) if self.options.weight_classes else 0
+        if weight:
+            self.relied_on.add("weight_classes")
         if weight < 0:
             return True
         raw = el.text_content()
@@ -820,7 +817,7 @@ _TITLE_SEPARATORS = frozenset("|-–—:·•»/")
 
 
 def _norm_title(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip().lower()
+    return " ".join((text or "").split()).lower()
 
 
 # -- serialisation -------------------------------------------------------------------------------
@@ -832,6 +829,10 @@ class _Paragraph:
     tag: str
     #: (url, start, end) relative to :attr:`text`.
     links: list[tuple[str, int, int]]
+
+
+#: Elements the writer handles whole (a table row only outside an inline context).
+_LEAVES = frozenset(["br", "img", "hr"])
 
 
 class _Writer:
@@ -847,6 +848,8 @@ class _Writer:
         self.block_tag = "p"
         #: The last thing written was a ``<br>`` (with only white space since).
         self.after_br = False
+        #: Whether each table met holds data (asked once per table, not once per row).
+        self.data_tables: dict[lxml.html.HtmlElement, bool] = {}
 
     def add(self, raw: str | None) -> None:
         if not raw:
@@ -887,31 +890,14 @@ class _Writer:
 
     def write(self, el: lxml.html.HtmlElement, *, inline: bool = False) -> None:
         tag = el.tag
-        if not isinstance(tag, str):
-            self.add(el.tail)
-            return
-        if tag == "br":
-            # Two line breaks in a row end a paragraph (how many pages write paragraphs).
-            if self.after_br and self.length:
-                self.flush()
-            else:
-                self.space()
-            self.add(el.tail)
-            self.after_br = not (el.tail or "").strip()
+        if not isinstance(tag, str) or tag in _LEAVES or (tag == "tr" and not inline):
+            self._leaf(el, tag, inline=inline)
             return
         self.after_br = False
-        if tag in ("img", "hr"):
-            if tag == "hr" and not inline:
-                self.flush()
-            self.add(el.tail)
-            return
-        if tag == "tr" and not inline:
-            self._row(el)
-            self.add(el.tail)
-            return
-        block = tag in _BLOCKS and not inline
+        block = not inline and tag in _BLOCKS
         if block:
-            self.flush()
+            if self.parts:
+                self.flush()
             if tag in _HEADINGS or tag in ("li", "blockquote", "pre", "figcaption", "dt", "dd", "caption"):
                 self.block_tag = tag
             elif tag == "p" and self.block_tag not in ("blockquote", "li"):
@@ -919,18 +905,44 @@ class _Writer:
         if tag == "a":
             self._anchor(el, inline=inline)
         else:
-            self.add(el.text)
+            text = el.text
+            if text:
+                self.add(text)
+            write = self.write
             for child in el:
-                self.write(child, inline=inline)
+                write(child, inline=inline)
+        tail = el.tail
         if block:
-            self.flush()
+            if self.parts:
+                self.flush()
             self.block_tag = "p"
-            tail = el.tail
             if tail and not tail.isspace():  # text after a block is a paragraph of its own
                 self.add(tail)
                 self.flush()
-        else:
-            self.add(el.tail)
+        elif tail:
+            self.add(tail)
+
+    def _leaf(self, el: lxml.html.HtmlElement, tag: object, *, inline: bool) -> None:
+        """A line break, an image or rule, a table row (or a node that is not an element)."""
+        tail = el.tail
+        if tag == "br":
+            # Two line breaks in a row end a paragraph (how many pages write paragraphs).
+            if self.after_br and self.length:
+                self.flush()
+            else:
+                self.space()
+            self.add(tail)
+            self.after_br = not (tail or "").strip()
+            return
+        if not isinstance(tag, str):
+            self.add(tail)
+            return
+        self.after_br = False
+        if tag == "hr" and not inline:
+            self.flush()
+        elif tag == "tr":
+            self._row(el)
+        self.add(tail)
 
     def _anchor(self, el: lxml.html.HtmlElement, *, inline: bool) -> None:
         start = self.length
@@ -951,10 +963,18 @@ class _Writer:
         if stripped:
             self.links.append((url, end - len(stripped), end))
 
+    def _is_data_table(self, table: lxml.html.HtmlElement) -> bool:
+        known = self.data_tables.get(table)
+        if known is None:
+            known = self.data_tables[table] = _is_data_table(table)
+        return known
+
     def _row(self, row: lxml.html.HtmlElement) -> None:
         self.flush()
-        table = next((a for a in _ancestors(row) if a.tag == "table"), None)
-        if table is not None and not _is_data_table(table):
+        table = row.getparent()
+        while table is not None and table.tag != "table":
+            table = table.getparent()
+        if table is not None and not self._is_data_table(table):
             # A layout table: its cells are containers, not data; each ends its own block, so
             # the words of neighbouring cells never run together.
             for cell in row:
@@ -1069,8 +1089,12 @@ def extract_body(
         return _serialise([work], scorer, base_url, 0)
     best: Body | None = None
     best_length = -1
+    last: _Scorer | None = None
     for index, options in enumerate(PASSES):
+        if last is not None and _repeats(last, options):
+            continue  # its result would be the last pass's, already weighed
         content, scorer = _run_pass(body, options, title, drop)
+        last = scorer
         result = _serialise(content, scorer, base_url, index)
         length = sum(len(p) for p in result.paragraphs)
         if length > best_length:
@@ -1079,6 +1103,17 @@ def extract_body(
             break
     assert best is not None
     return best
+
+
+def _repeats(done: _Scorer, options: Pass) -> bool:
+    """Whether a pass with ``options`` would repeat the pass ``done`` step by step: it only turns
+    off filters that changed nothing there (so every decision, and the result, would be the same).
+    """
+    for field in attrs.fields(Pass):
+        was, now = getattr(done.options, field.name), getattr(options, field.name)
+        if now != was and (now or field.name in done.relied_on):
+            return False
+    return True
 
 
 def _serialise(content: list[lxml.html.HtmlElement], scorer: _Scorer, base: str | None, index: int) -> Body:

@@ -120,14 +120,17 @@ _ITEMPROP = etree.XPath("//@itemprop/..")
 _MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datePublished", "dateModified", "dateCreated"})
 #: Links to an author page (``/author/jane-doe``), a byline when nothing else names the author.
 _AUTHOR_PATH = re.compile(r"/(?:authors?|writers|contributors|staff|producers|by)/")
+#: Class names that mark a byline (case as written: ``Author`` but not ``AUTHOR``).
+_BYLINE_CLASSES = ("byline", "Byline", "author", "Author", "by-line", "writer")
+#: Elements that may be a byline (see :func:`_is_byline`): each ``contains`` costs a copy of
+#: every class attribute, so ``yline`` and ``uthor`` stand for two words each here.
 _BYLINES = etree.XPath(
-    "//@class[contains(., 'byline') or contains(., 'Byline') or contains(., 'author') "
-    "or contains(., 'Author') or contains(., 'by-line') or contains(., 'writer')]/.."
+    "//@class[contains(., 'yline') or contains(., 'uthor') or contains(., 'by-line') or contains(., 'writer')]/.."
     " | //@id[contains(., 'byline')]/.. | //@data-testid[contains(., 'byline')]/.."
 )
 _NOT_TEXT = frozenset({"script", "style", "meta", "link", "img", "html", "body", "head", "noscript", "template"})
 _DATELINES = etree.XPath(
-    "//@class[contains(., 'date') or contains(., 'time') or contains(., 'dateline') "
+    "//@class[contains(., 'date') or contains(., 'time') "  # 'date' finds 'dateline' too
     "or contains(., 'published') or contains(., 'posted') or contains(., 'meta')]/parent::*[count(*) < 6]"
 )
 #: Short text nodes holding a year, outside links, menus and footers: undecorated visible dates.
@@ -139,7 +142,6 @@ _DATE_TEXTS = etree.XPath(
     "or ancestor::li or ancestor::blockquote)]"
 )
 
-_SPACE = re.compile(r"\s+")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _ARTICLE_TYPES = frozenset(
     {
@@ -277,6 +279,14 @@ def _els(query: etree.XPath, root: lxml.html.HtmlElement) -> list[lxml.html.Html
     return cast("list[lxml.html.HtmlElement]", query(root))
 
 
+def _is_byline(el: lxml.html.HtmlElement) -> bool:
+    """Whether ``el``'s class names a byline (:data:`_BYLINE_CLASSES`), or its id or test id does."""
+    names = el.get("class") or ""
+    return any(word in names for word in _BYLINE_CLASSES) or any(
+        "byline" in (el.get(attribute) or "") for attribute in ("id", "data-testid")
+    )
+
+
 def _strs(query: etree.XPath, root: lxml.html.HtmlElement) -> list[str]:
     """The strings (attribute values, text) a compiled XPath query selects."""
     return [str(value) for value in cast("list[object]", query(root))]
@@ -288,7 +298,7 @@ def _clean(text: object) -> str:
         return ""
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _first(values: dict[str, list[str]], keys: Iterable[str]) -> str | None:
@@ -802,7 +812,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         for el in rel_authors[:4]:
             people.extend(_visible_byline_names(" ".join(el.itertext()), teams))
     if not people:
-        for el in [e for e in _els(_BYLINES, tree) if e.tag not in _NOT_TEXT][:20]:
+        for el in [e for e in _els(_BYLINES, tree) if e.tag not in _NOT_TEXT and _is_byline(e)][:20]:
             names = _visible_byline_names(" ".join(el.itertext()), teams)
             if names:
                 people.extend(names)
