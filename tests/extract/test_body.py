@@ -114,6 +114,44 @@ def test_a_relaxed_pass_runs_only_when_a_filter_it_drops_acted(monkeypatch: pyte
     assert (len(body.paragraphs), body.pass_index) == (3, 2)
 
 
+def _builder_page(block: str, *, share: str = "") -> str:
+    """A page in the shape Elementor writes: every block, the text too, is a 'widget'."""
+    blocks = "".join(
+        f"<div class='elementor-element elementor-widget elementor-widget-text-editor'>"
+        f"<div class='elementor-widget-container'>{block}</div></div>"
+        for _ in range(4)
+    )
+    return f"<html><body><div class='elementor-section'>{blocks}{share}</div></body></html>"
+
+
+def test_page_builder_scaffolding_is_not_a_widget() -> None:
+    # Each block alone is too short to pass for prose, yet together they are the article.
+    share = (
+        "<div class='elementor-widget elementor-widget-share-buttons'><div class='elementor-widget-container'>"
+        "<a href='/s/fb'>Share on Facebook</a> <a href='/s/x'>Share on X</a></div></div>"
+    )
+    body = extract_body(lxml.html.document_fromstring(_builder_page(f"<p>{LONG}</p>", share=share)))
+    assert body.paragraphs == (LONG,) * 4
+    assert body.pass_index == 0  # found by the strict pass, with the class weights on
+    # What the rest of a scaffolded token says still counts: the share bar stays out.
+    assert not any(link.text.startswith("Share") for link in body.links)
+    assert body_module._name_weight("elementor-widget-container") == 0
+    assert body_module._name_weight("widget widget_recent_entries") < 0  # a sidebar widget still is one
+
+
+def test_a_widget_named_container_holding_the_article_is_not_cleaned_for_its_name() -> None:
+    # A section whose id says "shared" (a share-bar word) in the middle of the story: it holds
+    # prose, so the strict pass keeps it, and so does the cleaning of the chosen content.
+    part = "".join(f"<p>{LONG} Then, after lunch, the second gate.</p>" for _ in range(4))
+    section = f"<div class='section' id='shared-costs'>{part}</div>"
+    assert len(body_of(f"<html><body><article>{part}{section}{part}</article></body></html>")) == 12
+    # A small share box in the same story is still cleaned out.
+    box = "<div class='share-links'><p>Share this, tweet that, and like us.</p></div>"
+    paragraphs = body_of(f"<html><body><article>{part}{box}{part}</article></body></html>")
+    assert len(paragraphs) == 8
+    assert not any("Share this" in p for p in paragraphs)
+
+
 def test_content_streamed_into_a_hidden_element_is_found() -> None:
     html = "<html><body><div hidden>" + f"<p>{LONG}</p>" * 5 + "</div><p>Loading…</p></body></html>"
     assert len(body_of(html)) >= 5

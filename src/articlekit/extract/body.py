@@ -293,6 +293,7 @@ def _name_flags(names: str) -> int:
 
 @functools.lru_cache(maxsize=1 << 17)
 def _token_flags(token: str) -> int:
+    token = _unscaffolded(token)
     flags = 0
     for pattern, flag in _TOKEN_VOCABULARY:
         if pattern.search(token):
@@ -315,9 +316,14 @@ _TOKEN_VOCABULARY = (
 )
 
 
+def _unscaffolded(names: str) -> str:
+    """Lower-cased ``names`` without page builders' scaffolding (:data:`~articlekit.extract.boilerplate.BUILDER_SCAFFOLDING`)."""
+    return bp.BUILDER_SCAFFOLDING.sub("", names) if "widget" in names else names
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _name_weight(value: str) -> int:
-    value = value.lower()
+    value = _unscaffolded(value.lower())
     weight = 0
     if _NEGATIVE.search(value):
         weight -= 25
@@ -503,6 +509,14 @@ class _Scorer:
         """A share/promo-named container that holds the article (a wrapper misnamed by a widget)."""
         prose = sum(len(p.text_content()) for p in el.iter("p"))
         return prose > 500 and _link_density(el) < 0.3
+
+    def _widget_wrapper(self, el: lxml.html.HtmlElement) -> bool:
+        """A container whose negative weight comes from a widget-like name but which holds the
+        article (page builders wrap every block, the text too, in ``*-widget-container``): the
+        strict pass keeps it (:meth:`_condemned`), so conditional cleaning does not drop it for
+        its name either."""
+        names = _names(el)
+        return bool(names and _name_flags(names) & _F_WIDGET) and self._holds_prose(el)
 
     def _initial(self, el: lxml.html.HtmlElement) -> float:
         score = float(_TAG_WEIGHT.get(el.tag, 0))
@@ -714,7 +728,9 @@ class _Scorer:
         if weight:
             self.relied_on.add("weight_classes")
         if weight < 0:
-            return True
+            if not self._widget_wrapper(el):
+                return True
+            weight = 0  # weighed like any unnamed container, on what it holds
         raw = el.text_content()
         if raw.count(",") >= 10 or _comma_count(raw) >= 10:
             return False  # prose (decided before the costlier measures below)

@@ -20,6 +20,7 @@ import re
 
 __all__ = [
     "AUTHOR_BOX",
+    "BUILDER_SCAFFOLDING",
     "COMMENTS",
     "CONSENT",
     "DISCLAIMER",
@@ -99,6 +100,11 @@ AUTHOR_BOX = (r"author-?(?:box|bio|info|card|profile)", r"\bbio\b", r"about-?the
 FOOTER = (r"footer", r"sidebar", r"\bfoot\b", r"copyright", r"\bmeta-?links", r"\btags?-?list", r"rss")
 #: Generic widgets: dropped unless they hold prose (some CMSs wrap the article itself in one).
 WIDGETS = (r"widget",)
+#: Class tokens page builders put on every block, the article's text included (Elementor's
+#: ``elementor-widget-container``, HubSpot's ``hs_cos_wrapper_widget`` / ``widget-type-rich_text``):
+#: scaffolding, not widgets. Taken out of a class name before it is read, so what the rest of
+#: the token says still counts (``elementor-widget-share-buttons`` is still a share bar).
+BUILDER_SCAFFOLDING = re.compile(r"\b(?:elementor-widget|hs_cos_wrapper_widget|widget-span|widget-type)")
 #: Photo galleries and carousels (captions in a slideshow are not the article's prose).
 GALLERY = (r"gallery", r"slideshow", r"carousel", r"lightbox")
 #: Disclaimers and republication notices (by markup).
