@@ -102,6 +102,27 @@ def test_document_text_is_decoded_once() -> None:
     assert doc.tree is doc.tree  # parsed once, cached
 
 
+@pytest.mark.parametrize("source", ["Title\r\n\r\nBody one\rBody two\n", b"Title\r\n\r\nBody one\rBody two\n"])
+def test_line_ends_are_normalised_in_the_text(source: str | bytes) -> None:
+    doc = Document(source)
+    assert doc.text == "Title\n\nBody one\nBody two\n"
+    assert doc.kind == "text"
+    assert not doc.blank
+
+
+@pytest.mark.parametrize(("source", "blank"), [("", True), (" \r\n\t\u00a0", True), (b"\xef\xbb\xbf  \n", True), ("\ufeffx", False)])
+def test_blank_input(source: str | bytes, blank: bool) -> None:
+    assert Document(source).blank is blank
+
+
+def test_kind_is_read_from_the_head_of_the_normalised_text() -> None:
+    # Tags past the first 4,000 characters do not count, however many carriage returns come first.
+    text = "plain words\r\n" * 700 + "<p>a</p><div>b</div><span>c</span>" * 50
+    assert Document(text).kind == "text"
+    assert Document(text.replace("\r\n", "\n")).kind == "text"
+    assert Document("<p>a</p><div>b</div><span>c</span>\r\n" * 50).kind == "html"
+
+
 def test_mostly_utf8_with_stray_cp1252_bytes_reads_both_right() -> None:
     # UTF-8 text into which one windows-1252 quote was pasted.
     data = page("Zoë Mercier runs Le Petit Déjà, said “les terrasses” ").encode("utf-8")

@@ -65,7 +65,7 @@ def parse_document(
     registry: Registry | None = None,
 ) -> Article:
     """Parse an already built :class:`~articlekit.document.Document` (see :func:`parse`)."""
-    if not document.text.strip():
+    if document.blank:
         raise InputError("the document is empty")
     registry = registry or default_registry()
     candidates, problems = registry.candidates(document, parser)

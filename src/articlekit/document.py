@@ -44,6 +44,7 @@ _HTML_SIGNS = re.compile(
 )
 #: Encodings in which ASCII characters are single bytes that nothing else uses.
 _ASCII_SAFE = frozenset(["utf-8", "cp1252", "iso8859-15", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257"])
+_XML_DECLARATION = re.compile(r"\s*<\?xml")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
@@ -142,6 +143,14 @@ def _valid_utf8(data: bytes) -> bool:
     return True
 
 
+def _normalise_line_ends(text: str) -> str:
+    """``\\r\\n`` and a lone ``\\r`` as ``\\n``."""
+    if "\r" not in text:
+        return text
+    # split + join: str.replace with a two-character needle is slow on non-ASCII text.
+    return "\n".join(text.split("\r\n")).replace("\r", "\n")
+
+
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is HTML rather than plain text.
 
@@ -212,22 +221,32 @@ class Document:
             text, encoding, exact = source, None, False
         #: libxml2 can read the bytes themselves (faster than a wide ``str``): exact UTF-8.
         self._parse_bytes = exact and encoding == "utf-8" and bool(source)
-        if "\r" in text:
-            # split + join: str.replace with a two-character needle is slow on non-ASCII text.
-            text = "\n".join(text.split("\r\n")).replace("\r", "\n")
-        #: The decoded input, with line ends normalised to ``\n``.
-        self.text: str = text.lstrip("\ufeff")
+        #: The decoded input as it came (line ends not yet normalised: see :attr:`text`).
+        self._decoded = text.lstrip("\ufeff")
         #: The encoding the bytes were decoded with (``None`` for ``str`` input).
         self.encoding: str | None = encoding
         #: The page's URL, when known.
         self.url: str | None = url
-        #: ``"html"`` or ``"text"``: given, or detected from the text.
-        self.kind: DocumentKind = kind or ("html" if looks_like_html(self.text) else "text")
+        #: ``"html"`` or ``"text"``: given, or detected from the text. Normalising line ends never
+        #: makes text longer than half of it, so the head of 2 x 4,000 characters holds the first
+        #: 4,000 that :func:`looks_like_html` reads.
+        self.kind: DocumentKind = kind or ("html" if looks_like_html(_normalise_line_ends(self._decoded[:8000])) else "text")
         #: Problems met while reading the document (e.g. markup nested past the parser's depth
         #: limit); :func:`articlekit.parse_document` passes them on as :attr:`Article.warnings`.
         self.warnings: list[str] = []
         #: Whether the HTML parser dropped part of the markup (see :attr:`warnings`).
         self.truncated: bool = False
+
+    @cached_property
+    def text(self) -> str:
+        """The decoded input, with line ends normalised to ``\\n`` (done on first use: an HTML page
+        parsed from its bytes needs no text at all)."""
+        return _normalise_line_ends(self._decoded)
+
+    @property
+    def blank(self) -> bool:
+        """Whether the input is empty or only white space."""
+        return not self._decoded or self._decoded.isspace()
 
     @property
     def host(self) -> str | None:
@@ -260,20 +279,18 @@ class Document:
         """
         if self.kind != "html":
             raise InputError("a plain-text document has no HTML tree")
-        text = self.text
-        # lxml refuses str input that carries an XML encoding declaration.
-        if text.lstrip().startswith("<?xml"):
-            text = text.split("?>", 1)[1] if "?>" in text else text
         parser = _html_parser("utf-8" if self._parse_bytes else None)
         try:
-            # libxml2 normalises line ends itself, and the parser's encoding overrides any
-            # declaration in the page, so the bytes give the tree that ``text`` would.
-            source = self.raw if self._parse_bytes and self.raw is not None else text or "<html></html>"
-            root = lxml.html.document_fromstring(source, parser=parser)
+            if self._parse_bytes and self.raw is not None:
+                # libxml2 normalises line ends itself, and the parser's encoding overrides any
+                # declaration in the page, so the bytes give the tree that :attr:`text` would.
+                root = lxml.html.document_fromstring(self.raw, parser=parser)
+            else:
+                root = lxml.html.document_fromstring(self._markup() or "<html></html>", parser=parser)
         except (etree.ParserError, ValueError) as exc:
             try:
                 root = lxml.html.document_fromstring("<html><body><pre></pre></body></html>", parser=_html_parser())
-                root.find("body")[0].text = text  # type: ignore[index]
+                root.find("body")[0].text = self._markup()  # type: ignore[index]
             except Exception:  # pragma: no cover - parsing an empty skeleton does not fail
                 raise InputError(f"cannot parse HTML: {exc}") from exc
         if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
@@ -282,6 +299,13 @@ class Document:
             self.truncated = True
             self.warnings.append("the HTML is nested too deeply; markup past 256 levels was not parsed")
         return root
+
+    def _markup(self) -> str:
+        """:attr:`text` for the parser: lxml refuses ``str`` input with an XML encoding declaration."""
+        text = self.text
+        if _XML_DECLARATION.match(text):
+            text = text.split("?>", 1)[1] if "?>" in text else text
+        return text
 
     def __repr__(self) -> str:
         return f"<Document kind={self.kind} url={self.url!r} chars={len(self.text)}>"
