@@ -90,3 +90,18 @@ def test_a_relaxed_pass_is_skipped_only_when_it_would_repeat_the_last(page: str)
     with mock.patch.object(body_module, "_repeats", return_value=False):
         every_pass = body_module.extract_body(tree, base_url="https://news.example/")
     assert body_module.extract_body(tree, base_url="https://news.example/") == every_pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(tag_soup(_FILTERED_ATTRS), st.floats(0, 60))
+def test_a_score_said_to_be_surely_below_a_threshold_is(page: str, threshold: float) -> None:
+    # The raw-score shortcut that spares measuring link density never misjudges a candidate.
+    body = Document(page).tree.find("body")
+    assert body is not None
+    scorer = body_module._Scorer(body, body_module.PASSES[0], None)
+    scorer._score(scorer._prune_and_collect())
+    for el in list(scorer.scores):
+        if scorer._surely_below(el, threshold):
+            final = scorer.final(el)
+            assert final is not None
+            assert final < threshold

@@ -566,6 +566,12 @@ class _Scorer:
             value = self.finals[el] = raw * (1 - _link_density(el, hash_links=self.hash_links))
         return value
 
+    def _surely_below(self, el: lxml.html.HtmlElement, threshold: float) -> bool:
+        """Whether ``el``'s final score is below ``threshold`` by its raw score alone: link density
+        only ever lowers a score that is not negative, so it need not be measured."""
+        raw = self.scores.get(el)
+        return raw is not None and 0 <= raw < threshold
+
     def _ranked(self, candidates: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
         """Candidates by final score, best first: only those that can reach 75% of the best.
 
@@ -608,6 +614,8 @@ class _Scorer:
         last = self.final(top) or 0.0
         threshold = last / 3
         while parent is not None and parent is not self.body:
+            if self._surely_below(parent, threshold):
+                break
             parent_score = self.final(parent)
             if parent_score is None:
                 parent = parent.getparent()
@@ -649,7 +657,7 @@ class _Scorer:
                 content.append(sibling)
                 continue
             bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0.0
-            score = self.final(sibling)
+            score = None if self._surely_below(sibling, threshold - bonus) else self.final(sibling)
             if score is not None and score + bonus >= threshold:
                 content.append(sibling)
             elif sibling.tag == "p" or (sibling.tag == "div" and not _has_block_child(sibling)):
