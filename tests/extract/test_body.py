@@ -152,6 +152,22 @@ def test_a_widget_named_container_holding_the_article_is_not_cleaned_for_its_nam
     assert not any("Share this" in p for p in paragraphs)
 
 
+@pytest.mark.parametrize("name", ["ad-portal", "nav_drawer_slide", "single-post-with-sidebar", "site-menu-top"])
+def test_a_boilerplate_named_wrapper_holding_the_whole_page_is_kept_by_the_strict_pass(name: str) -> None:
+    story = "".join(f"<p>{LONG}</p>" for _ in range(6))
+    html = (
+        f"<html><body><div class='{name}'><header><a href='/'>Home</a></header><article>{story}</article>"
+        "<div class='share-bar'><a href='/s'>Share this story</a></div></div></body></html>"
+    )
+    body = extract_body(lxml.html.document_fromstring(html))
+    assert (len(body.paragraphs), body.pass_index) == (6, 0)
+    assert not any("Share" in p for p in body.paragraphs)  # what it holds is still cleaned
+    # A sidebar beside the article, however long, still goes.
+    aside = "<div class='sidebar'>" + "".join(f"<p>{LONG}</p>" for _ in range(4)) + "</div>"
+    body = extract_body(lxml.html.document_fromstring(f"<html><body><article>{story}</article>{aside}</body></html>"))
+    assert (len(body.paragraphs), body.pass_index) == (6, 0)
+
+
 def test_content_streamed_into_a_hidden_element_is_found() -> None:
     html = "<html><body><div hidden>" + f"<p>{LONG}</p>" * 5 + "</div><p>Loading…</p></body></html>"
     assert len(body_of(html)) >= 5

@@ -90,6 +90,8 @@ _ALWAYS_DROP = frozenset(
 )
 #: A removable element with more text than this is more likely broken markup swallowing the page.
 _SWALLOWED = 3000
+#: An element named like boilerplate but holding this share of the page's text is a wrapper.
+_WRAPPER_SHARE = 0.8
 #: Form controls and players: removed, unless one holds more than ``_SWALLOWED`` characters.
 _CONTROLS = ("button", "select", "textarea", "audio", "video", "map")
 #: Code, embedded documents and the rest of ``_ALWAYS_DROP``: removed whatever their size.
@@ -487,6 +489,7 @@ class _Scorer:
             and not flags & _F_MAYBE
             and _near_ancestors(el).isdisjoint(("table", "code"))
             and not (flags & _F_WIDGET and self._holds_prose(el))
+            and not self._holds_the_page(el)
         ):
             self.relied_on.add("strip_unlikely")
             parent = el.getparent()
@@ -503,6 +506,17 @@ class _Scorer:
             and len(el.text_content()) < 100
             and not _contains(el, "p", "img")
         )
+
+    @functools.cached_property
+    def page_length(self) -> int:
+        """Characters of text in the (pre-cleaned) body, before anything is removed for its name."""
+        return len(self.body.text_content())
+
+    def _holds_the_page(self, el: lxml.html.HtmlElement) -> bool:
+        """Whether ``el`` holds nearly all the page's text (:data:`_WRAPPER_SHARE`): a wrapper with
+        a misleading name (``ad-portal``, ``nav_drawer``, ``...-with-sidebar``) or one that broken
+        markup made swallow the page; never boilerplate to remove whole."""
+        return len(el.text_content()) >= _WRAPPER_SHARE * self.page_length > 0
 
     @staticmethod
     def _holds_prose(el: lxml.html.HtmlElement) -> bool:
