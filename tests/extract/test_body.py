@@ -139,6 +139,15 @@ def test_page_builder_scaffolding_is_not_a_widget() -> None:
     assert body_module._name_weight("widget widget_recent_entries") < 0  # a sidebar widget still is one
 
 
+def test_component_prefix_cmp_is_not_a_consent_platform() -> None:
+    # Adobe Experience Manager names every component "cmp-..." (cmp-text holds the article's
+    # text); a consent platform's own box is "cmp" alone.
+    blocks = "".join(f"<div class='text'><div class='cmp-text'><p>{LONG}</p></div></div>" for _ in range(4))
+    consent = "<div id='cmp'><p>We and our partners use cookies, and similar tools, to measure.</p></div>"
+    body = extract_body(lxml.html.document_fromstring(f"<html><body><main>{blocks}{consent}</main></body></html>"))
+    assert (body.paragraphs, body.pass_index) == ((LONG,) * 4, 0)
+
+
 def test_a_widget_named_container_holding_the_article_is_not_cleaned_for_its_name() -> None:
     # A section whose id says "shared" (a share-bar word) in the middle of the story: it holds
     # prose, so the strict pass keeps it, and so does the cleaning of the chosen content.

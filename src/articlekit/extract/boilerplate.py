@@ -60,7 +60,7 @@ NAVIGATION = (
 #: Share bars and social buttons.
 SHARE = (r"\bshare", r"sharing", r"social", r"addthis", r"sharethis", r"tweet", r"facebook", r"whatsapp")
 #: Cookie and consent notices.
-CONSENT = (r"cookie", r"consent", r"gdpr", r"\bcmp\b", r"privacy-?(?:notice|banner)")
+CONSENT = (r"cookie", r"consent", r"gdpr", r"(?<![\w-])cmp(?![\w-])", r"privacy-?(?:notice|banner)")
 #: Newsletter sign-ups, subscription and other promos, ads.
 NEWSLETTER = (
     r"newsletter",
