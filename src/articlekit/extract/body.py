@@ -262,6 +262,8 @@ def _link_length(el: lxml.html.HtmlElement, *, hash_links: bool = True) -> int:
 
     ``hash_links=False`` says the tree holds no in-page link, which spares their query.
     """
+    if next(el.iter("a"), None) is None:
+        return 0  # no link at all (a walk in C that stops at the first link, no query)
     length = _collapsed_length(_strings(_LINK_TEXT, el))
     hashed = _strings(_HASH_LINK_TEXT, el) if hash_links else []
     if hashed:
@@ -754,9 +756,14 @@ class _Scorer:
                 return True
             weight = 0  # weighed like any unnamed container, on what it holds
         raw = el.text_content()
-        if raw.count(",") >= 10 or _comma_count(raw) >= 10:
+        if not raw or raw.isspace():
+            if not _contains(el, "img"):
+                return True  # nothing to read or see
+            length = 0
+        elif raw.count(",") >= 10 or _comma_count(raw) >= 10:
             return False  # prose (decided before the costlier measures below)
-        length = len(" ".join(raw.split()))
+        else:
+            length = len(" ".join(raw.split()))
         is_list = tag in ("ul", "ol")
         counts = _COUNTS(el)
         paragraphs, images, items = (int(float(n)) for n in str(counts).split())
