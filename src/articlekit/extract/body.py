@@ -435,7 +435,9 @@ class _Scorer:
         drop_hidden = self.options.drop_hidden
         removed: list[lxml.html.HtmlElement] = []
         wrappers: list[lxml.html.HtmlElement] = []
-        leaf_divs: set[lxml.html.HtmlElement] = set()
+        # What scores, in document order: paragraph-like elements and divs without blocks inside
+        # (unwrapping a div around a paragraph, below, keeps the paragraph where the div was).
+        scoreable: list[lxml.html.HtmlElement] = []
         walk = etree.iterwalk(body, events=("start",), tag=etree.Element)
         next(walk)  # the body itself
         for _, el in walk:
@@ -459,11 +461,14 @@ class _Scorer:
                     removed.append(el)
                     walk.skip_subtree()  # what lies inside goes with it, unseen
                     continue
-            if el.tag == "div":
+            tag = el.tag
+            if tag == "div":
                 if len(el) == 1 and el[0].tag == "p":
                     wrappers.append(el)
                 elif not _has_block_child(el):
-                    leaf_divs.add(el)
+                    scoreable.append(el)
+            elif tag in _SCORED:
+                scoreable.append(el)
         for el in removed:
             el.drop_tree()
         for el in wrappers:
@@ -478,7 +483,7 @@ class _Scorer:
             if not (child.tail or "").strip():
                 child.tail = el.tail
                 parent.replace(el, child)
-        return [el for el in body.iter(*_SCORED, "div") if el.tag != "div" or el in leaf_divs]
+        return scoreable
 
     def _condemned(self, el: lxml.html.HtmlElement, flags: int) -> bool:
         """Whether an element whose names raised ``flags`` goes (related lists and disclaimers

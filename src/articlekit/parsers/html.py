@@ -58,11 +58,11 @@ _JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagen
 
 
 def base_url(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
-    """The URL relative links resolve against: ``<base href>`` (itself resolved) or ``url``."""
-    for href in tree.xpath("//head/base/@href|//base/@href")[:1]:
-        resolved = resolve_url(str(href), url)
-        if resolved:
-            return resolved
+    """The URL relative links resolve against: the first ``<base href>`` (itself resolved) or ``url``."""
+    for base in tree.iter("base"):
+        href = base.get("href")
+        if href is not None:
+            return resolve_url(href, url) or url
     return url
 
 
