@@ -229,7 +229,7 @@ class Document:
         self.url: str | None = url
         #: ``"html"`` or ``"text"``: given, or detected from the text. Normalising line ends never
         #: makes text longer than half of it, so the head of 2 x 4,000 characters holds the first
-        #: 4,000 that :func:`looks_like_html` reads.
+        #: 4,000 that :func:`~articlekit.document.looks_like_html` reads.
         self.kind: DocumentKind = kind or ("html" if looks_like_html(_normalise_line_ends(self._decoded[:8000])) else "text")
         #: Problems met while reading the document (e.g. markup nested past the parser's depth
         #: limit); :func:`articlekit.parse_document` passes them on as :attr:`Article.warnings`.
