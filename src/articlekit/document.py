@@ -227,9 +227,9 @@ class Document:
         self.encoding: str | None = encoding
         #: The page's URL, when known.
         self.url: str | None = url
-        #: ``"html"`` or ``"text"``: given, or detected from the text. Normalising line ends never
-        #: makes text longer than half of it, so the head of 2 x 4,000 characters holds the first
-        #: 4,000 that :func:`~articlekit.document.looks_like_html` reads.
+        #: ``"html"`` or ``"text"``: given, or detected from the text. Normalising line ends at
+        #: most halves a text, so its first 8,000 characters hold the 4,000 that
+        #: :func:`~articlekit.document.looks_like_html` reads once they are normalised.
         self.kind: DocumentKind = kind or ("html" if looks_like_html(_normalise_line_ends(self._decoded[:8000])) else "text")
         #: Problems met while reading the document (e.g. markup nested past the parser's depth
         #: limit); :func:`articlekit.parse_document` passes them on as :attr:`Article.warnings`.

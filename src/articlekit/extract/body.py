@@ -321,7 +321,9 @@ _TOKEN_VOCABULARY = (
 
 
 def _unscaffolded(names: str) -> str:
-    """Lower-cased ``names`` without page builders' scaffolding (:data:`~articlekit.extract.boilerplate.BUILDER_SCAFFOLDING`)."""
+    """``names`` (lower-cased) without page builders' scaffolding
+    (:data:`~articlekit.extract.boilerplate.BUILDER_SCAFFOLDING`): ``elementor-widget-text-editor``
+    reads as ``-text-editor``."""
     return bp.BUILDER_SCAFFOLDING.sub("", names) if "widget" in names else names
 
 
