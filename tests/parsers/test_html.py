@@ -130,6 +130,24 @@ def test_base_url_without_page_url() -> None:
     assert base_url(lxml.html.fromstring("<html><body></body></html>"), None) is None
 
 
+def test_absolute_base_href_without_page_url() -> None:
+    html = wrap(f"<p>{PROSE} See <a href='report.html'>the report</a>.</p>", head="<base href='https://cdn.example.com/a/'>")
+    (link,) = parse(html, url=None).links_of("inline")
+    assert link.url == "https://cdn.example.com/a/report.html"
+
+
+def test_a_parser_s_own_metadata_without_a_base_resolves_against_the_page_url() -> None:
+    class OwnMetadata(HtmlParser):
+        name = "own-metadata"
+
+        def metadata(self, tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
+            return Metadata(title="Harbour tram")
+
+    html = wrap(f"<p>{PROSE} See <a href='/plan.pdf'>the plan</a>.</p>")
+    article = OwnMetadata().parse(Document(html, url="https://news.example.com/2024/05/01/tram.html"))
+    assert [link.url for link in article.links_of("inline")] == ["https://news.example.com/plan.pdf"]
+
+
 def test_relative_links_without_any_base_are_dropped_not_invalid() -> None:
     article = parse(wrap(f"<p>{PROSE} See <a href='/x'>this</a>.</p>"), url=None)
     assert article.links_of("inline") == ()

@@ -97,7 +97,9 @@ class HtmlParser(BaseParser):
         tree = document.tree
         meta = self.metadata(tree, document.url)
         title = self.title(tree, meta)
-        base = meta.base_url or base_url(tree, document.url)
+        # extract_metadata has read <base href> already; a parser's own Metadata without one
+        # resolves against the page URL.
+        base = meta.base_url or document.url
         body = self.body(tree, base, title)
         warnings: list[str] = []
         paragraphs = body.paragraphs
@@ -141,7 +143,13 @@ class HtmlParser(BaseParser):
         return self.postprocess(article, document)
 
     def metadata(self, tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
-        """All page metadata (see :mod:`articlekit.extract.metadata`), before per-field overrides."""
+        """All page metadata (see :mod:`articlekit.extract.metadata`), before per-field overrides.
+
+        Its :attr:`~articlekit.extract.metadata.Metadata.base_url` is what relative links resolve
+        against; an override that builds its own :class:`~articlekit.extract.metadata.Metadata`
+        sets it (:func:`base_url` reads the page's ``<base href>``), or links resolve against the
+        page URL.
+        """
         return extract_metadata(tree, url)
 
     def title(self, tree: lxml.html.HtmlElement, metadata: Metadata) -> str | None:
