@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
+import importlib
 import io
 import pstats
 import sys
@@ -97,9 +99,6 @@ _TOP_LEVEL = ("decode and classify", "parse the HTML", "metadata", "body", "enri
 
 def stages(pages: Sequence[Any], *, enrich: bool) -> int:
     """Time each of :data:`_STAGES` over the pages (best of three warm passes) and print them."""
-    import functools
-    import importlib
-
     import articlekit
 
     registry = generic_registry()
@@ -140,8 +139,6 @@ def stages(pages: Sequence[Any], *, enrich: bool) -> int:
 
 
 def _timed(function: Any, label: str, spent: dict[str, float]) -> Any:
-    import functools
-
     @functools.wraps(function)
     def timed(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()

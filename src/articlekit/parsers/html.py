@@ -147,8 +147,8 @@ class HtmlParser(BaseParser):
 
         Its :attr:`~articlekit.extract.metadata.Metadata.base_url` is what relative links resolve
         against; an override that builds its own :class:`~articlekit.extract.metadata.Metadata`
-        sets it (:func:`~articlekit.parsers.html.base_url` reads the page's ``<base href>``), or links resolve against the
-        page URL.
+        sets it (:func:`~articlekit.parsers.html.base_url` reads the page's ``<base href>``), or
+        links resolve against the page URL.
         """
         return extract_metadata(tree, url)
 
