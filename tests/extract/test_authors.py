@@ -37,6 +37,15 @@ def test_not_names(text: str) -> None:
     assert not looks_like_name(text)
 
 
+def test_a_declared_name_may_be_written_in_lower_case() -> None:
+    # In a byline "the rain in spain" is prose; as a schema.org Person's name, lower case is
+    # just how the person typed it into the CMS. A lone word is not trusted even then.
+    assert not looks_like_name("kirstin boatto")
+    assert looks_like_name("kirstin boatto", declared=True)
+    assert not looks_like_name("admin", declared=True)
+    assert split_authors("ana ruiz and tom lee", declared=True) == ["ana ruiz", "tom lee"]
+
+
 def test_split_authors() -> None:
     assert split_authors("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
     assert split_authors("Ana Ruiz, Tom Lee & Kim Park") == ["Ana Ruiz", "Tom Lee", "Kim Park"]

@@ -211,6 +211,24 @@ def test_edited_by_ends_the_byline() -> None:
     assert meta_of("", body).authors == ("Rob Ellis",)
 
 
+def test_json_ld_person_name_in_lower_case() -> None:
+    head = """<script type="application/ld+json">{"@type": "BlogPosting", "headline": "x",
+      "author": {"@type": "Person", "name": "lena fox"}}</script>"""
+    assert meta_of(head).authors == ("lena fox",)
+    # The same words in a <meta name=author> are not declared a person's name.
+    assert meta_of('<meta name="author" content="lena fox">').authors == ()
+
+
+def test_written_by_label_in_its_own_element_or_before_the_name() -> None:
+    label_apart = '<div><p class="label">Written by</p><p class="value">Omar Haddad</p></div><p>Text.</p>'
+    assert meta_of("", label_apart).authors == ("Omar Haddad",)
+    same_line = '<p class="text-basic">Written by <a href="/team/ines">Ines Moreau</a></p>'
+    assert meta_of("", same_line).authors == ("Ines Moreau",)
+    # An earlier source wins; prose that happens to start with the words names nobody.
+    assert meta_of("", same_line + '<span class="byline">By Ken Ito</span>').authors == ("Ken Ito",)
+    assert meta_of("", "<p>Written by hand, the notes were hard to read.</p>").authors == ()
+
+
 def test_lone_word_in_a_visible_byline_is_not_trusted() -> None:
     assert meta_of("", '<span class="author-avatar">NB</span>').authors == ()
 

@@ -49,8 +49,12 @@ def clean_author(text: str) -> str:
     return text.strip(" \t,;:|-–—·•@()[]")
 
 
-def looks_like_name(text: str) -> bool:
-    """Whether ``text`` can be a person's or an organisation's name."""
+def looks_like_name(text: str, *, declared: bool = False) -> bool:
+    """Whether ``text`` can be a person's or an organisation's name.
+
+    ``declared``: the text is a value the page marks as a name (a schema.org ``Person``'s
+    ``name``), so a name of two or more words written all in lower case passes too.
+    """
     if not text or len(text) > 60 or _DIGITS.search(text) or "http" in text.lower():
         return False
     words = text.split()
@@ -70,16 +74,19 @@ def looks_like_name(text: str) -> bool:
         if not w[0].islower()
         or w.lower() in {"de", "van", "von", "da", "al", "bin", "la", "le", "der", "den", "di", "du"}
     )
+    if declared and len(letters) >= 2 and all(w.islower() for w in letters):
+        return True
     return capitalised == len(letters)
 
 
-def split_authors(text: str) -> list[str]:
-    """Several authors in one byline, split and cleaned, duplicates removed."""
+def split_authors(text: str, *, declared: bool = False) -> list[str]:
+    """Several authors in one byline, split and cleaned, duplicates removed (``declared``: as
+    :func:`looks_like_name`)."""
     text = clean_author(text)
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = clean_author(part)
-        if looks_like_name(name) and name.lower() not in {n.lower() for n in names}:
+        if looks_like_name(name, declared=declared) and name.lower() not in {n.lower() for n in names}:
             names.append(name)
     return names
 

@@ -128,6 +128,12 @@ _BYLINES = etree.XPath(
     "//@class[contains(., 'yline') or contains(., 'uthor') or contains(., 'by-line') or contains(., 'writer')]/.."
     " | //@id[contains(., 'byline')]/.. | //@data-testid[contains(., 'byline')]/.."
 )
+#: Text that labels a byline in words: "Written by Jane Doe", or "Written by" before the element
+#: holding the name (page builders put label and name in separate elements).
+_WRITTEN_BY = etree.XPath(
+    "//text()[starts-with(normalize-space(translate(., 'WB', 'wb')), 'written by')]"
+    "[string-length(normalize-space(.)) <= 80][not(ancestor::script or ancestor::style or ancestor::noscript)]"
+)
 _NOT_TEXT = frozenset({"script", "style", "meta", "link", "img", "html", "body", "head", "noscript", "template"})
 _DATELINES = etree.XPath(
     "//@class[contains(., 'date') or contains(., 'time') "  # 'date' finds 'dateline' too
@@ -467,7 +473,7 @@ def _read_json_ld(objects: list[dict[str, Any]]) -> _JsonLd:
             if "person" in _types(obj) and obj.get("name") and obj is not main:
                 # A lone Person in the graph is the author when the article does not say.
                 if len([o for o in objects if "person" in _types(o)]) == 1 and main is not None:
-                    out.people.extend(split_authors(str(obj["name"])))
+                    out.people.extend(split_authors(str(obj["name"]), declared=True))
                 break
     return out
 
@@ -575,10 +581,11 @@ def _host_names(url: str | None) -> list[str]:
 # -- authors -----------------------------------------------------------------------------------------
 
 
-def _byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
+def _byline_names(text: str, orgs: list[str] | None = None, *, declared: bool = False) -> list[str]:
     """The person names in a visible byline or a ``<meta>`` author value.
 
-    Team and desk names ("Health Desk", "The Editors") go to ``orgs`` instead.
+    Team and desk names ("Health Desk", "The Editors") go to ``orgs`` instead. ``declared``: the
+    text is a JSON-LD ``Person``'s name (see :func:`~articlekit.extract.authors.looks_like_name`).
     """
     text = _clean(text)
     if not text or len(text) > 150 or _NOT_AUTHOR.match(text):
@@ -588,7 +595,7 @@ def _byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
     text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
     text = _WITH.sub(", ", text)
     names: list[str] = []
-    for raw in split_authors(text):
+    for raw in split_authors(text, declared=declared):
         name = _TRAILING_TITLE.sub("", raw)
         words = {w.strip(".,").casefold() for w in name.split()}
         if name.casefold() == "by" or name.replace(".", "").upper() in _CREDENTIALS:
@@ -611,6 +618,23 @@ def _byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
 def _visible_byline_names(text: str, orgs: list[str] | None = None) -> list[str]:
     """Names in visible page text: as :func:`_byline_names`, but a lone word is not trusted."""
     return [n for n in _byline_names(text, orgs) if len(n.split()) >= 2 and "*" not in n]
+
+
+def _written_by(tree: lxml.html.HtmlElement, teams: list[str]) -> list[str]:
+    """Names after a "Written by" label (:data:`_WRITTEN_BY`), in its element or the next one."""
+    for node in cast("list[Any]", _WRITTEN_BY(tree))[:5]:
+        holder = node.getparent()
+        if holder is None:
+            continue
+        text = str(node) if node.is_tail else holder.text_content()
+        if _AUTHOR_LABEL.sub("", _clean(text)) == _clean(text) and not node.is_tail:
+            # Only the label here: the name is the next element's text.
+            following = holder.getnext()
+            text = "Written by " + following.text_content() if following is not None else ""
+        names = _visible_byline_names(text, teams)
+        if names:
+            return names
+    return []
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
@@ -788,7 +812,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         if key in site_keys or key in agencies:
             ld.orgs.append(name)  # an organisation typed as a Person
         else:
-            people.extend(_byline_names(name, teams))
+            people.extend(_byline_names(name, teams, declared=True))
     if not people:
         for key in _META_AUTHOR:
             for value in metas.get(key, ()):
@@ -827,6 +851,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             if names:
                 people.extend(names)
                 parent = el.getparent()
+    if not people:
+        people.extend(_written_by(tree, teams))
     authors = _unique(people) or _unique(teams[:1]) or _unique(ld.orgs) or _unique(site_authors[:1])
 
     # -- dates
