@@ -206,6 +206,14 @@ def test_companies_and_link_labels_are_not_people() -> None:
     assert meta_of("", '<a class="author-bio-link">Full Bio</a>').authors == ()
 
 
+def test_posted_at_ends_a_chinese_byline() -> None:
+    # A personal blog: the site is named after its author, and the visible byline glues on
+    # "posted at <network>".
+    head = '<meta property="og:site_name" content="林小雨"><meta name="author" content="林小雨 (linxy)">'
+    body = '<p class="author">林小雨 發表在 <a href="https://blog.example.tw/">城市部落 BLOG</a> 留言(3)</p>'
+    assert meta_of(head, body, url=None).authors == ("林小雨",)
+
+
 def test_edited_by_ends_the_byline() -> None:
     body = '<div class="byline">Written by Rob Ellis Edited by Betty Bauer</div>'
     assert meta_of("", body).authors == ("Rob Ellis",)

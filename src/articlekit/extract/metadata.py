@@ -167,6 +167,7 @@ _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|octo
 _BYLINE_TAIL = re.compile(
     r"\s+(?:[|•·—–-]\s*)?(?:last\s+)?(?:updated|published|posted|modified|reviewed|on)\b"
     r"|\s+(?:[|•·—–-]\s*)?(?:medically\s+)?(?:edited|reviewed|fact[- ]checked|illustrated|photographed)\s+by\b"
+    r"|\s*(?:發表|发表)(?:在|於|于)"  # "Name 發表在 Site": posted at (Chinese blogs)
     r"|(?<=[a-z])(?-i:Updated|Published|Posted|" + _MONTH_NAMES.title() + r")"
     r"|\s(?:[|•·—–-]\s*)?(?:" + _MONTH_NAMES + r")\.?\s*\d|\s[|•·—–-]?\s*\d",
     re.IGNORECASE,
