@@ -46,6 +46,15 @@ def test_a_declared_name_may_be_written_in_lower_case() -> None:
     assert split_authors("ana ruiz and tom lee", declared=True) == ["ana ruiz", "tom lee"]
 
 
+def test_a_lone_word_cut_from_a_phrase_is_not_a_name() -> None:
+    # "and" inside an organisation's name is no list of people.
+    assert split_authors("Center for Drug Evaluation and Research") == []
+    assert split_authors("Office of Policy and Ana Ruiz") == ["Ana Ruiz"]
+    # A handle beside a name is no phrase: the name stays, even as one word.
+    assert split_authors("Ikaika, kai_w") == ["Ikaika"]
+    assert split_authors("Jane and John Doe") == ["Jane", "John Doe"]
+
+
 def test_split_authors() -> None:
     assert split_authors("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
     assert split_authors("Ana Ruiz, Tom Lee & Kim Park") == ["Ana Ruiz", "Tom Lee", "Kim Park"]

@@ -214,6 +214,17 @@ def test_posted_at_ends_a_chinese_byline() -> None:
     assert meta_of(head, body, url=None).authors == ("林小雨",)
 
 
+def test_a_sponsored_label_ends_the_byline() -> None:
+    body = '<div class="author"><a href="/author/desk/">Harbour Digest</a> <span>Sponsored</span> May 2, 2025</div>'
+    assert meta_of("", body, url=None).authors == ("Harbour Digest",)
+
+
+def test_a_team_byline_is_kept_when_nobody_is_named() -> None:
+    body = '<h4 class="author-name">By <a href="/the-ledger/editors">The Ledger editors</a></h4>'
+    assert meta_of("", body, url=None).authors == ("The Ledger editors",)
+    assert meta_of("", body + '<span class="byline">By Ken Ito</span>', url=None).authors == ("Ken Ito",)
+
+
 def test_edited_by_ends_the_byline() -> None:
     body = '<div class="byline">Written by Rob Ellis Edited by Betty Bauer</div>'
     assert meta_of("", body).authors == ("Rob Ellis",)

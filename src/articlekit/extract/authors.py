@@ -84,10 +84,17 @@ def split_authors(text: str, *, declared: bool = False) -> list[str]:
     :func:`looks_like_name`)."""
     text = clean_author(text)
     names: list[str] = []
+    rejected = False
     for part in _SPLIT.split(text):
         name = clean_author(part)
-        if looks_like_name(name, declared=declared) and name.lower() not in {n.lower() for n in names}:
+        if not looks_like_name(name, declared=declared):
+            rejected = rejected or len(name.split()) > 1
+        elif name.lower() not in {n.lower() for n in names}:
             names.append(name)
+    if rejected:
+        # Next to a phrase that is no name, a lone word is the tail of the phrase the split cut
+        # ("Center for Drug Evaluation and Research"), not a person.
+        names = [n for n in names if len(n.split()) > 1]
     return names
 
 

@@ -167,11 +167,14 @@ _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|octo
 _BYLINE_TAIL = re.compile(
     r"\s+(?:[|•·—–-]\s*)?(?:last\s+)?(?:updated|published|posted|modified|reviewed|on)\b"
     r"|\s+(?:[|•·—–-]\s*)?(?:medically\s+)?(?:edited|reviewed|fact[- ]checked|illustrated|photographed)\s+by\b"
+    r"|\s+(?:sponsored|advertorial|partner content)\b"
     r"|\s*(?:發表|发表)(?:在|於|于)"  # "Name 發表在 Site": posted at (Chinese blogs)
     r"|(?<=[a-z])(?-i:Updated|Published|Posted|" + _MONTH_NAMES.title() + r")"
     r"|\s(?:[|•·—–-]\s*)?(?:" + _MONTH_NAMES + r")\.?\s*\d|\s[|•·—–-]?\s*\d",
     re.IGNORECASE,
 )
+#: A publication's team as the byline: "The Currency editors", "The Verge Staff".
+_TEAM = re.compile(r"^The(?:\s+[A-Z][\w&.'’-]*){1,4}\s+(?:editors|staff|team|desk|newsroom|writers)$", re.IGNORECASE)
 _AUTHOR_LABEL = re.compile(
     r"^(?:author|authors|autor|auteur|written by|words by|posted by|by)\s*:?\s*(?=\w)", re.IGNORECASE
 )
@@ -594,6 +597,10 @@ def _byline_names(text: str, orgs: list[str] | None = None, *, declared: bool = 
     text = _AUTHOR_LABEL.sub("", text)
     # Cut a date or time the byline runs into ("Jane Doe Updated 4 Oct 2022", "Jane Doe 10:31 AM").
     text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
+    if _TEAM.match(text):
+        if orgs is not None:
+            orgs.append(text)
+        return []
     text = _WITH.sub(", ", text)
     names: list[str] = []
     for raw in split_authors(text, declared=declared):
