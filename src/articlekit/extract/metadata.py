@@ -489,6 +489,10 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
+#: :data:`~articlekit.extract.authors.AGENCIES` as :func:`_squash` writes them.
+_AGENCY_KEYS = frozenset(_squash(a) for a in AGENCIES)
+
+
 def _strip_site(title: str, site_names: list[str], h1s: list[str], also: Iterable[str | None] = ()) -> str:
     """``title`` without a site name suffix or prefix.
 
@@ -811,14 +815,13 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
 
     # -- authors
     site_keys = {_squash(n) for n in (site_name, ld.site_name) if n}
-    agencies = {_squash(a) for a in AGENCIES}
     people: list[str] = []
     teams: list[str] = []
     #: The publication named as author in ``<meta>`` (kept only when nobody else is named).
     site_authors: list[str] = []
     for name in ld.people:
         key = _squash(name)
-        if key in site_keys or key in agencies:
+        if key in site_keys or key in _AGENCY_KEYS:
             ld.orgs.append(name)  # an organisation typed as a Person
         else:
             people.extend(_byline_names(name, teams, declared=True))
