@@ -223,6 +223,8 @@ def test_a_team_byline_is_kept_when_nobody_is_named() -> None:
     body = '<h4 class="author-name">By <a href="/the-ledger/editors">The Ledger editors</a></h4>'
     assert meta_of("", body, url=None).authors == ("The Ledger editors",)
     assert meta_of("", body + '<span class="byline">By Ken Ito</span>', url=None).authors == ("Ken Ito",)
+    # Words in lower case after "the" are no publication's name.
+    assert meta_of("", '<p class="byline">By the best editors</p>', url=None).authors == ()
 
 
 def test_edited_by_ends_the_byline() -> None:

@@ -174,7 +174,7 @@ _BYLINE_TAIL = re.compile(
     re.IGNORECASE,
 )
 #: A publication's team as the byline: "The Currency editors", "The Verge Staff".
-_TEAM = re.compile(r"^The(?:\s+[A-Z][\w&.'’-]*){1,4}\s+(?:editors|staff|team|desk|newsroom|writers)$", re.IGNORECASE)
+_TEAM = re.compile(r"^(?i:the)(?:\s+[A-Z][\w&.'’-]*){1,4}\s+(?i:editors|staff|team|desk|newsroom|writers)$")
 _AUTHOR_LABEL = re.compile(
     r"^(?:author|authors|autor|auteur|written by|words by|posted by|by)\s*:?\s*(?=\w)", re.IGNORECASE
 )
