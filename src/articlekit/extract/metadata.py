@@ -74,7 +74,7 @@ from .authors import AGENCIES, clean_author, split_authors
 from .body import resolve_url
 from .dates import date_in_url, find_date, is_plausible, parse_date
 
-__all__ = ["Metadata", "extract_metadata"]
+__all__ = ["Metadata", "base_href", "extract_metadata"]
 
 
 @attrs.frozen
@@ -287,6 +287,16 @@ _META_SOURCE = ("original-source", "syndication-source", "dcterms.source")
 def _els(query: etree.XPath, root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The elements a compiled XPath query selects (typed for mypy)."""
     return cast("list[lxml.html.HtmlElement]", query(root))
+
+
+def base_href(bases: Iterable[lxml.html.HtmlElement], url: str | None) -> str | None:
+    """The URL relative links resolve against: the first of the ``<base>`` elements ``bases``
+    with an ``href`` (itself resolved against ``url``), or ``url``."""
+    for el in bases:
+        href = el.get("href")
+        if href:
+            return resolve_url(href, url) or url
+    return url
 
 
 def _is_byline(el: lxml.html.HtmlElement) -> bool:
@@ -739,11 +749,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     for el in tagged["link"]:
         for rel in (el.get("rel") or "").lower().split():
             links.setdefault(rel, []).append(el.get("href") or "")
-    base = url
-    for el in tagged["base"]:
-        if el.get("href"):
-            base = resolve_url(el.get("href") or "", url) or url
-            break
+    base = base_href(tagged["base"], url)
     ld = _read_json_ld(
         _json_ld_objects(
             el.text or ""

@@ -41,8 +41,8 @@ from lxml import etree
 from .._version import __version__
 from ..document import Document
 from ..errors import ParseError
-from ..extract.body import Body, Pass, extract_body, resolve_url
-from ..extract.metadata import Metadata, extract_metadata
+from ..extract.body import Body, Pass, extract_body
+from ..extract.metadata import Metadata, base_href, extract_metadata
 from ..models import Article, DateValue, Link, LinkKind, ParserInfo
 from .base import BaseParser
 
@@ -58,12 +58,9 @@ _JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagen
 
 
 def base_url(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
-    """The URL relative links resolve against: the first ``<base href>`` (itself resolved) or ``url``."""
-    for base in tree.iter("base"):
-        href = base.get("href")
-        if href is not None:
-            return resolve_url(href, url) or url
-    return url
+    """The URL relative links resolve against: the first ``<base href>`` (itself resolved) or
+    ``url``, as :func:`~articlekit.extract.metadata.extract_metadata` reads it."""
+    return base_href(tree.iter("base"), url)
 
 
 class HtmlParser(BaseParser):
