@@ -248,6 +248,10 @@ def test_written_by_label_in_its_own_element_or_before_the_name() -> None:
     # An earlier source wins; prose that happens to start with the words names nobody.
     assert meta_of("", same_line + '<span class="byline">By Ken Ito</span>').authors == ("Ken Ito",)
     assert meta_of("", "<p>Written by hand, the notes were hard to read.</p>").authors == ()
+    # Read only when nothing names an author: an organisation the page declares stays.
+    org = """<script type="application/ld+json">{"@type": "Article", "headline": "x",
+      "author": {"@type": "Organization", "name": "Harbour Digest"}}</script>"""
+    assert meta_of(org, same_line).authors == ("Harbour Digest",)
 
 
 def test_lone_word_in_a_visible_byline_is_not_trusted() -> None:

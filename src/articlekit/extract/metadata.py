@@ -649,8 +649,8 @@ def _written_by(tree: lxml.html.HtmlElement, teams: list[str]) -> list[str]:
         holder = node.getparent()
         if holder is None or holder.tag in _NOT_TEXT:
             continue
-        text = str(node) if node.is_tail else holder.text_content()
-        if _AUTHOR_LABEL.sub("", _clean(text)) == _clean(text) and not node.is_tail:
+        text = _clean(str(node) if node.is_tail else holder.text_content())
+        if not node.is_tail and _AUTHOR_LABEL.sub("", text) == text:
             # Only the label here: the name is the next element's text.
             following = holder.getnext()
             text = "Written by " + following.text_content() if following is not None else ""
