@@ -173,8 +173,10 @@ _BYLINE_TAIL = re.compile(
     r"|\s(?:[|•·—–-]\s*)?(?:" + _MONTH_NAMES + r")\.?\s*\d|\s[|•·—–-]?\s*\d",
     re.IGNORECASE,
 )
-#: A publication's team as the byline: "The Currency editors", "The Verge Staff".
-_TEAM = re.compile(r"^(?i:the)(?:\s+[A-Z][\w&.'’-]*){1,4}\s+(?i:editors|staff|team|desk|newsroom|writers)$")
+#: The words that end a team's name ("The Currency editors", "The Verge Staff").
+_TEAM_NOUNS = ("editors", "staff", "team", "desk", "newsroom", "writers")
+#: A publication's team as the byline: "The", its capitalised name, a :data:`_TEAM_NOUNS` word.
+_TEAM = re.compile(r"^(?i:the)(?:\s+[A-Z][\w&.'’-]*){1,4}\s+(?i:" + "|".join(_TEAM_NOUNS) + r")$")
 _AUTHOR_LABEL = re.compile(
     r"^(?:author|authors|autor|auteur|written by|words by|posted by|by)\s*:?\s*(?=\w)", re.IGNORECASE
 )
@@ -182,7 +184,7 @@ _WITH = re.compile(r"\s*[()]\s*(?:(?:avec|with|mit|con|com)\s+)?|\s+(?:avec|with
 #: "Surname, Given Names" as citation and library metadata write it.
 _INVERTED = re.compile(r"^([^\W\d][\w'’-]+),\s+((?:[^\W\d][\w.'’-]*\s?){1,3})$")
 _TRAILING_TITLE = re.compile(r"\s+\w+\s+(?:editor|writer|reporter|correspondent|columnist|producer)$", re.IGNORECASE)
-_ROLE_NOUNS = frozenset({"team", "editorial", "staff", "editors", "desk", "newsroom", "admin", "writers"})
+_ROLE_NOUNS = frozenset({*_TEAM_NOUNS, "editorial", "admin"})
 _COMPANY_WORDS = frozenset({"ltd", "inc", "llc", "gmbh", "corp", "limited", "plc", "llp", "s.a", "ag"})
 _CREDENTIALS = frozenset(
     {
