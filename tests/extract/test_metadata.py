@@ -275,6 +275,52 @@ def test_future_date_is_skipped() -> None:
     assert meta_of(head, url=None).published is None
 
 
+def _json_ld_dates(published: str, modified: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Tide tables",'
+        f' "datePublished": "{published}", "dateModified": "{modified}"}}</script>'
+    )
+
+
+_BYLINE_DATE = (
+    '<div class="post-meta"><div class="post-author">Ines Caro</div><div class="post-date">March 9, 2023</div></div>'
+)
+
+
+def test_restamped_json_ld_dates_give_way_to_the_date_beside_the_byline() -> None:
+    # Both declared dates the same day and without a time: the CMS's last (re)publication.
+    meta = meta_of(_json_ld_dates("Jun 24, 2025", "Jun 24, 2025"), _BYLINE_DATE, url=None)
+    assert meta.published == dt.date(2023, 3, 9)
+    assert meta.modified == dt.date(2025, 6, 24)
+
+
+def test_json_ld_date_stays_when_the_earlier_date_is_not_beside_a_byline() -> None:
+    card = '<div class="card"><h3>Older story</h3><time class="card-date">March 9, 2023</time></div>'
+    meta = meta_of(_json_ld_dates("Jun 24, 2025", "Jun 24, 2025"), card, url=None)
+    assert meta.published == dt.date(2025, 6, 24)
+
+
+def test_json_ld_dates_with_times_are_trusted_even_when_equal() -> None:
+    # A first publication never updated: both timestamps alike, to the second.
+    stamp = "2025-06-24T08:00:00Z"
+    meta = meta_of(_json_ld_dates(stamp, stamp), _BYLINE_DATE, url=None)
+    assert meta.published == dt.datetime(2025, 6, 24, 8, 0, tzinfo=dt.UTC)
+
+
+def test_dateline_labelled_updated_by_the_element_before_it_is_not_the_publication() -> None:
+    body = '<div class="hero"><div class="date-type">Page updated:</div><div class="date">12 November 2025</div></div>'
+    assert meta_of("", body, url=None).published is None
+
+
+def test_comment_before_a_short_date_is_read_past() -> None:
+    # A tree parsed with comments kept (as lxml.html.fromstring does) reaches the same answer.
+    body = '<div><p class="label">Updated</p><!-- stamp --><div class="date">12 November 2025</div></div>'
+    assert meta_of("", body, url=None).published is None
+    assert meta_of("", "<div><!-- stamp --><span>July 18, 2025</span></div>", url=None).published == dt.date(
+        2025, 7, 18
+    )
+
+
 # -- title suffixes, language, links ----------------------------------------------------------------------
 
 

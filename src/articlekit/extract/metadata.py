@@ -33,7 +33,10 @@ published / modified
     the URL (``/2022/10/04/``); a dateline (``.date``, ``.published`` ...); a short text written
     as a date (``<span>Oct 4, 2022</span>``). A value that is not
     ``is_plausible`` (in the future, before 1990) is skipped, and ``published`` is
-    never the modification date, even when that is the only date given.
+    never the modification date, even when that is the only date given; a date labelled
+    "Updated", in its element or the one before it, is never taken. JSON-LD dates that are the
+    same day and carry no time are a CMS's stamp of its last (re)publication: an earlier
+    dateline beside the byline element is then the publication date.
 site_name
     JSON-LD ``publisher.name``, ``og:site_name``, ``application-name``,
     ``apple-mobile-web-app-title``.
@@ -58,6 +61,7 @@ Entities a CMS escaped twice (``&amp;amp;``, ``&#8217;`` inside an attribute) ar
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import json
 import re
@@ -683,6 +687,30 @@ def _date(value: str | None) -> DateValue | None:
     return None
 
 
+def _with_label(el: lxml.html.HtmlElement, text: str) -> str:
+    """``text`` (``el``'s) after the words of the element before it when it is short: a label such
+    as "Page updated:" is often an element of its own."""
+    previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()  # a comment (in trees parsed with comments kept)
+    if previous is not None and len(text) < 40:
+        return _clean(previous.text_content())[-40:] + " " + text
+    return text
+
+
+def _beside_byline(el: lxml.html.HtmlElement) -> bool:
+    """Whether an element of ``el``'s parent other than ``el`` is named as a byline."""
+    parent = el.getparent()
+    return parent is not None and any(
+        sibling is not el and isinstance(sibling.tag, str) and _is_byline(sibling) for sibling in parent
+    )
+
+
+def _day(value: DateValue) -> _dt.date:
+    """The calendar day of a date or time (as written, in its own time zone)."""
+    return value.date() if isinstance(value, _dt.datetime) else value
+
+
 def _visible_date(tree: lxml.html.HtmlElement) -> DateValue | None:
     """The first undecorated date written in the page (``<span>Oct 4, 2022</span>``), not an update."""
     for node in cast("list[Any]", _DATE_TEXTS(tree))[:40]:
@@ -693,12 +721,7 @@ def _visible_date(tree: lxml.html.HtmlElement) -> DateValue | None:
         if found is None or not is_plausible(found):
             continue
         parent = node.getparent()
-        context = text
-        if parent is not None:
-            context = _clean(parent.text_content())[:120]
-            previous = parent.getprevious()
-            if previous is not None and len(context) < 40:
-                context = _clean(previous.text_content())[-40:] + " " + context
+        context = _with_label(parent, _clean(parent.text_content())[:120]) if parent is not None else text
         if _UPDATED_LABEL.search(context):
             continue
         return found
@@ -877,7 +900,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     authors = _unique(people) or _unique(teams[:1]) or _unique(ld.orgs) or _unique(site_authors[:1])
 
     # -- dates
-    published = _date(ld.published)
+    published = ld_published = _date(ld.published)
     if published is None:
         for key in _META_PUBLISHED:
             for value in metas.get(key, ()):
@@ -917,18 +940,31 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         from_url = date_in_url(url)
         if from_url is not None and is_plausible(from_url):
             published = from_url
-    if published is None:
+    ld_modified = _date(ld.modified)
+    # Both JSON-LD dates the same day, without a time: a CMS's stamp of its last (re)publication
+    # (Webflow writes "Jun 24, 2025" twice), and an earlier date beside the author's name shows
+    # when the article first appeared.
+    restamped = (
+        ld_published is not None
+        and ld_modified is not None
+        and not isinstance(ld_published, _dt.datetime)
+        and _day(ld_published) == _day(ld_modified)
+    )
+    if published is None or restamped:
         for el in [e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT][:15]:
             text = _clean(el.text_content())
-            if not text or len(text) > 120 or _UPDATED_LABEL.search(text):
+            if not text or len(text) > 120 or _UPDATED_LABEL.search(_with_label(el, text)):
+                continue
+            if published is not None and not _beside_byline(el):
                 continue
             found = find_date(text)
             if found is not None and is_plausible(found):
-                published = found
+                if published is None or _day(found) < _day(published):
+                    published = found
                 break
     if published is None:
         published = _visible_date(tree)
-    modified = _date(ld.modified)
+    modified = ld_modified
     if modified is None:
         for key in _META_MODIFIED:
             modified = next((d for d in (_date(v) for v in metas.get(key, ())) if d is not None), None)
