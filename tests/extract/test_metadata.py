@@ -319,6 +319,7 @@ def test_comment_before_a_short_date_is_read_past() -> None:
     assert meta_of("", "<div><!-- stamp --><span>July 18, 2025</span></div>", url=None).published == dt.date(
         2025, 7, 18
     )
+    assert meta_of("", "<div><!-- stamp -->July 18, 2025</div>", url=None).published == dt.date(2025, 7, 18)
 
 
 # -- title suffixes, language, links ----------------------------------------------------------------------

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from unittest import mock
 
+import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import articlekit
 from articlekit.document import Document
 from articlekit.extract import body as body_module
+from articlekit.extract.metadata import extract_metadata
 from articlekit.plugins import Registry
 
 _TAGS = ["p", "div", "span", "a", "b", "i", "li", "ul", "h1", "h2", "table", "tr", "td", "blockquote", "br",
@@ -29,16 +31,22 @@ _FILTERED_ATTRS = [*_ATTRS, " class='sidebar'", " class='comments'", " class='re
                    " class='article-body'", " class='widget'", " aria-hidden='true'", " class='byline'"]
 
 
+#: Nodes that are not elements: articlekit's parser drops them, lxml's default parser keeps them.
+_COMMENTS = ["<!-- note -->", "<?php echo 1 ?>", "<!---->"]
+
+
 @st.composite
-def tag_soup(draw: st.DrawFn, attrs: list[str] = _ATTRS) -> str:
+def tag_soup(draw: st.DrawFn, attrs: list[str] = _ATTRS, *, comments: bool = False) -> str:
     parts: list[str] = []
     for _ in range(draw(st.integers(0, 40))):
-        kind = draw(st.integers(0, 3))
+        kind = draw(st.integers(0, 4 if comments else 3))
         tag = draw(st.sampled_from(_TAGS))
         if kind == 0:
             parts.append(f"<{tag}{draw(st.sampled_from(attrs))}>")
         elif kind == 1:
             parts.append(f"</{tag}>")
+        elif kind == 4:
+            parts.append(draw(st.sampled_from(_COMMENTS)))
         else:
             parts.append(draw(_words).replace("<", "&lt;"))
     head = draw(st.sampled_from(["", "<title>A title | Site</title>", "<meta charset='latin-1'>",
@@ -66,6 +74,19 @@ def test_any_markup_gives_a_valid_article_or_an_articlekit_error(page: str) -> N
     except articlekit.ArticlekitError:
         return
     _check(article)
+
+
+_DATED = st.sampled_from(["", " March 9, 2023", " Updated 12 November 2025", " 2024-05-01"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(tag_soup(_FILTERED_ATTRS, comments=True), _DATED)
+def test_the_extractors_read_trees_that_keep_comments(page: str, date: str) -> None:
+    # extract_metadata and extract_body are public: a caller may hand them a tree from lxml's own
+    # parser, with comments and processing instructions where articlekit's parser has none.
+    tree = lxml.html.document_fromstring(page.replace("</body>", f"<!-- c -->{date}</body>"))
+    extract_metadata(tree, "https://news.example/story")
+    body_module.extract_body(tree, base_url="https://news.example/")
 
 
 _word = st.text(st.characters(categories=("L", "N")), min_size=1, max_size=12)

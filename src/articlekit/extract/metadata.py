@@ -721,6 +721,8 @@ def _visible_date(tree: lxml.html.HtmlElement) -> DateValue | None:
         if found is None or not is_plausible(found):
             continue
         parent = node.getparent()
+        while parent is not None and not isinstance(parent.tag, str):
+            parent = parent.getparent()  # the text after a comment (in trees parsed with comments kept)
         context = _with_label(parent, _clean(parent.text_content())[:120]) if parent is not None else text
         if _UPDATED_LABEL.search(context):
             continue
