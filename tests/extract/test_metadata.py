@@ -339,6 +339,19 @@ def test_site_suffix_cut(title: str) -> None:
     assert meta_of(head).title == "Harbour reopens after storm"
 
 
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Top 100 harbour firms | CGN", "Coast Gazette Network", "Top 100 harbour firms"),
+        ("Top 100 harbour firms | CGN", "Coast Gazette", "Top 100 harbour firms | CGN"),  # two words: no initials
+        ("Top 100 harbour firms | NGC", "Coast Gazette Network", "Top 100 harbour firms | NGC"),
+    ],
+)
+def test_site_suffix_written_as_the_sites_initials(title: str, site: str, expected: str) -> None:
+    head = f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="{site}">'
+    assert meta_of(head, url="https://coast.example/story").title == expected
+
+
 def test_blog_title_story_at_blog_on_a_hosting_network() -> None:
     # "Story @ Blog :: Network ::" (blog hosts): the blog is the site; the network after it goes too.
     head = (

@@ -10,7 +10,8 @@ title
     that one), ``dc:title``, ``og:title``, ``twitter:title``, ``parsely-title``,
     ``sailthru.title``, ``citation_title``, microdata ``itemprop=headline``, then ``<title>``.
     The site suffix (`` | Site``, `` - Site``, `` — Site``, ``: Site``, or a prefix
-    ``Site | ``) is cut when it names the site (site name, host) or when the part left is the
+    ``Site | ``) is cut when it names the site (site name, host, the initials of a site name of
+    three or more words: `` | WFA`` for World Future Awards) or when the part left is the
     page's ``<h1>``; a ``<title>`` that does not name its site loses its last part
     (Readability's rule) when three or more words remain.
 authors
@@ -509,6 +510,16 @@ def _squash(text: str) -> str:
 _AGENCY_KEYS = frozenset(_squash(a) for a in AGENCIES)
 
 
+def _initials(names: Iterable[str]) -> set[str]:
+    """The initials of each name of three or more words ("World Future Awards" is "wfa")."""
+    found = set()
+    for name in names:
+        words = [w for w in re.findall(r"\w+", name) if w[0].isupper()]
+        if len(words) >= 3:
+            found.add("".join(w[0] for w in words).casefold())
+    return found
+
+
 def _strip_site(title: str, site_names: list[str], h1s: list[str], also: Iterable[str | None] = ()) -> str:
     """``title`` without a site name suffix or prefix.
 
@@ -521,7 +532,7 @@ def _strip_site(title: str, site_names: list[str], h1s: list[str], also: Iterabl
         return title
     sites = {_squash(s) for s in site_names if s}
     sites.discard("")
-    exact = sites | {_squash(s) for s in (*_GENERIC_SUFFIXES, *also) if s}
+    exact = sites | {_squash(s) for s in (*_GENERIC_SUFFIXES, *also) if s} | _initials(site_names)
     squashed_h1 = {_squash(h) for h in h1s}
     # A remaining part that is the page's h1 wins outright.
     for cut in range(len(parts) - 1, 0, -1):
