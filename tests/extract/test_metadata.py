@@ -352,6 +352,24 @@ def test_site_suffix_written_as_the_sites_initials(title: str, site: str, expect
     assert meta_of(head, url="https://coast.example/story").title == expected
 
 
+_WHOLE = (
+    "Ask the Gardener: Our Readers Send In Their Balcony Problems and We Answer Six of Them (Including One Plan"
+    " That Works in Any Weather)"
+)
+
+
+@pytest.mark.parametrize(("headline", "expected"), [(_WHOLE[:104], _WHOLE), ("Ask the Gardener", "Ask the Gardener")])
+def test_json_ld_headline_cut_by_a_seo_plugin_is_completed_by_og_title(headline: str, expected: str) -> None:
+    # Cut near 110 characters, the headline gives way to the declared title that continues it;
+    # a short headline is the site's choice and stays.
+    head = (
+        f'<script type="application/ld+json">{{"@type": "Article", "headline": "{headline}"}}</script>'
+        f'<meta property="og:title" content="{_WHOLE} - Balcony Weekly">'
+        '<meta property="og:site_name" content="Balcony Weekly">'
+    )
+    assert meta_of(head, url="https://balcony.example/ask").title == expected
+
+
 def test_blog_title_story_at_blog_on_a_hosting_network() -> None:
     # "Story @ Blog :: Network ::" (blog hosts): the blog is the site; the network after it goes too.
     head = (

@@ -13,7 +13,9 @@ title
     ``Site | ``) is cut when it names the site (site name, host, the initials of a site name of
     three or more words: `` | WFA`` for World Future Awards) or when the part left is the
     page's ``<h1>``; a ``<title>`` that does not name its site loses its last part
-    (Readability's rule) when three or more words remain.
+    (Readability's rule) when three or more words remain. A headline of 100 characters or more
+    that another declared title continues was cut by an SEO plugin (which stops JSON-LD headlines
+    near 110): the longer one is read instead.
 authors
     JSON-LD ``author``/``creator`` persons (``@id`` references followed); ``dc:creator``,
     ``<meta name=author>``, ``parsely-author``, ``sailthru.author``, ``citation_author``
@@ -164,6 +166,8 @@ _ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "medicalwebpage"})
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "brand", "website"})
+#: A title this long may have been cut at the 110 characters SEO plugins allow a JSON-LD headline.
+_HEADLINE_CUT = 100
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\|@)\s+|:\s+")
 #: A separator left dangling at the end of a title ("Story :: Site ::").
 _DANGLING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\)$")
@@ -838,6 +842,14 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     if micro:
         candidates.append(_clean(micro[0].text_content()))
     raw_title = next((c for c in candidates if c and len(c) <= 250), None)
+    if raw_title and len(raw_title) >= _HEADLINE_CUT:
+        # SEO plugins cut the schema.org headline near 110 characters: a declared title that goes
+        # on from where it stops is the whole headline.
+        cut = _squash(raw_title)
+        raw_title = next(
+            (c for c in (*candidates, html_title) if c and len(raw_title) < len(c) <= 250 and _squash(c).startswith(cut)),
+            raw_title,
+        )
     section_name = _first(metas, _META_SECTION) or ld.section
     site_names = [n for n in (site_name, ld.site_name, *_host_names(url)) if n]
     own_names = {_squash(n) for n in (site_name, ld.site_name) if n}
