@@ -97,6 +97,29 @@ def test_text_in_small_and_span_and_across_ads_is_kept_whole() -> None:
     assert "Advertisement" not in article.text
 
 
+@pytest.mark.parametrize("source", ["str", "bytes"])
+def test_stray_control_characters_neither_break_the_parser_nor_reach_the_text(source: str) -> None:
+    # lxml keeps U+0001 in a parsed page's text but refuses to write it back, as removing the
+    # button (and moving the text after it) does: the body is read from a scrubbed copy instead.
+    html = wrap(
+        f"<h1>Harbour tram</h1><p>{PROSE}</p>"
+        f"<p>The vote\x01 passed<button>Share</button>\x01 by nine to four.\x0cResidents cheered.</p>"
+    )
+    article = parse(html.encode() if source == "bytes" else html)
+    assert article.parser is not None
+    assert article.parser.name == "html"
+    assert not any("failed" in warning for warning in article.warnings)
+    assert article.title == "Harbour tram"
+    assert article.paragraphs == (PROSE, "The vote passed by nine to four. Residents cheered.")
+
+
+def test_control_characters_are_dropped_from_the_text_even_when_no_edit_meets_them() -> None:
+    article = parse(wrap(f"<p>{PROSE}</p><p>The vote\x01 passed <a href='/vote'>by\x02 nine</a> to four.</p>"))
+    assert article.paragraphs[1] == "The vote passed by nine to four."
+    (link,) = [link for link in article.links if link.kind is LinkKind.INLINE]
+    assert article.text[link.span.start : link.span.end] == link.text == "by nine"
+
+
 def test_inline_links_are_absolute_and_placed_in_text() -> None:
     html = wrap(
         f"<p>{PROSE} Read <a href='/docs/plan.pdf'>the  full\n plan</a> or "

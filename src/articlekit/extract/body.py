@@ -15,6 +15,7 @@ The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
 4. **Serialise**: block elements become paragraphs (headings, list items, block quotes, table
    rows as ``cell | cell``, figure captions); ``<a href>`` inside become ``inline`` links whose
    offsets are recorded while the text is built, so ``article.text[span] == link.text`` holds.
+   White space is collapsed and control characters are dropped as the text is written.
    "Read also:" lines and lists under a "Related" heading become ``related`` links; trailing
    disclaimers and republication notices become ``Body.disclaimer``, and the link of an
    "originally published at" notice a ``source`` link.
@@ -25,7 +26,8 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 from urllib.parse import urljoin
 
 import attrs
@@ -37,6 +39,8 @@ from . import boilerplate as bp
 from .links import is_followable
 
 __all__ = ["Body", "Pass", "extract_body", "resolve_url"]
+
+_T = TypeVar("_T")
 
 _UNLIKELY = bp.compile_names(bp.UNLIKELY)
 #: Concepts that name small widgets; a container so named but holding much prose is kept.
@@ -911,6 +915,10 @@ class _Writer:
             if raw.isspace():
                 return  # indentation between tags, mostly
         text = " ".join(raw.split())
+        if not text.isprintable():  # rare: format characters, or control characters (dropped)
+            text = " ".join(text.translate(_NOT_XML).split())
+            if not text:
+                return
         trailing = raw[-1].isspace()
         if self.pending_space:
             self.parts.append(" ")
@@ -1099,13 +1107,47 @@ def _within(el: lxml.html.HtmlElement, roots: Sequence[lxml.html.HtmlElement]) -
     return False
 
 
+#: What XML 1.0 forbids in text: control characters (form feed and vertical tab read as spaces)
+#: and the two non-characters. lxml keeps them in a parsed page's text but refuses to write a
+#: string holding one, as moving a removed element's tail does.
+_NOT_XML = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF]), 0x0B: " ", 0x0C: " "}
+
+
+def _scrub(root: lxml.html.HtmlElement) -> None:
+    """Rewrite every text of ``root`` without the characters XML forbids (:data:`_NOT_XML`)."""
+    for el in root.iter():
+        if el.text:
+            el.text = el.text.translate(_NOT_XML)
+        if el.tail:
+            el.tail = el.tail.translate(_NOT_XML)
+
+
+def _on_copy(source: lxml.html.HtmlElement, drop: Sequence[str], step: Callable[[lxml.html.HtmlElement], _T]) -> _T:
+    """``step`` run on a pre-cleaned copy of ``source``: the page's own tree is never changed.
+
+    When lxml refuses to write back a text the page holds (stray control characters: it raises
+    ``ValueError``), ``step`` runs once more, on a copy scrubbed of them; pages without any pay
+    nothing for the check.
+    """
+    work = copy.deepcopy(source)
+    try:
+        _preclean(work, drop)
+        return step(work)
+    except ValueError:
+        work = copy.deepcopy(source)
+        _scrub(work)
+        _preclean(work, drop)
+        return step(work)
+
+
 def _run_pass(
     body: lxml.html.HtmlElement, options: Pass, title: str | None, drop: Sequence[str]
 ) -> tuple[list[lxml.html.HtmlElement], _Scorer]:
-    work = copy.deepcopy(body)
-    _preclean(work, drop)
-    scorer = _Scorer(work, options, title)
-    return scorer.run(), scorer
+    def run(work: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], _Scorer]:
+        scorer = _Scorer(work, options, title)
+        return scorer.run(), scorer
+
+    return _on_copy(body, drop, run)
 
 
 def extract_body(
@@ -1134,11 +1176,13 @@ def extract_body(
     if body is None:
         body = root
     if container is not None:
-        work = copy.deepcopy(container)
-        _preclean(work, drop)
-        scorer = _Scorer(work, container_pass or Pass(strip_unlikely=False), title)
-        scorer._prepare(work)
-        return _serialise([work], scorer, base_url, 0)
+
+        def clean(work: lxml.html.HtmlElement) -> Body:
+            scorer = _Scorer(work, container_pass or Pass(strip_unlikely=False), title)
+            scorer._prepare(work)
+            return _serialise([work], scorer, base_url, 0)
+
+        return _on_copy(container, drop, clean)
     best: Body | None = None
     best_length = -1
     last: _Scorer | None = None
