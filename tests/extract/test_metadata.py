@@ -312,6 +312,37 @@ def test_dateline_labelled_updated_by_the_element_before_it_is_not_the_publicati
     assert meta_of("", body, url=None).published is None
 
 
+def test_modified_from_a_time_the_page_labels_updated() -> None:
+    # WordPress writes both: the publication and the update, told apart by class.
+    body = (
+        '<a href="/post/" rel="bookmark"><time class="entry-date published" datetime="2020-06-29T15:00:23-05:00">'
+        'June 29, 2020</time><time class="updated" datetime="2021-11-12T10:41:18-06:00">November 12, 2021</time></a>'
+    )
+    meta = meta_of("", body, url=None)
+    assert meta.published == dt.datetime(2020, 6, 29, 15, 0, 23, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert meta.modified == dt.datetime(2021, 11, 12, 10, 41, 18, tzinfo=dt.timezone(dt.timedelta(hours=-6)))
+
+
+def test_modified_from_a_time_without_datetime_after_an_updated_label() -> None:
+    # HTML reads a <time> without a datetime attribute by its text; the label is its own element.
+    body = '<div class="meta"><p class="label">Last updated</p><time class="grey">Aug 04, 2025</time></div>'
+    meta = meta_of("", body, url=None)
+    assert meta.modified == dt.date(2025, 8, 4)
+    assert meta.published is None  # an update is never the publication date
+
+
+def test_modified_from_a_dateline_labelled_updated() -> None:
+    body = '<div class="hero-date">Last updated on: October 1, 2025</div>'
+    meta = meta_of("", body, url=None)
+    assert (meta.published, meta.modified) == (None, dt.date(2025, 10, 1))
+
+
+def test_an_update_shown_before_the_publication_is_not_the_modification() -> None:
+    head = '<meta property="article:published_time" content="2024-05-01T10:00:00Z">'
+    body = '<p>Updated <time datetime="2023-01-01">1 January 2023</time></p>'
+    assert meta_of(head, body, url=None).modified is None
+
+
 def test_comment_before_a_short_date_is_read_past() -> None:
     # A tree parsed with comments kept (as lxml.html.fromstring does) reaches the same answer.
     body = '<div><p class="label">Updated</p><!-- stamp --><div class="date">12 November 2025</div></div>'

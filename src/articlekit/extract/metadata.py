@@ -39,7 +39,10 @@ published / modified
     never the modification date, even when that is the only date given; a date labelled
     "Updated", in its element or the one before it, is never taken. JSON-LD dates that are the
     same day and carry no time are a CMS's stamp of its last (re)publication: an earlier
-    dateline beside the byline element is then the publication date.
+    dateline beside the byline element is then the publication date. ``modified`` falls back on
+    what the page labels "Updated": a ``<time>`` (``class="updated"``, "Last updated <time>";
+    its text when it has no ``datetime``), then a dateline when datelines were read for the
+    publication date; never a date before the publication.
 site_name
     JSON-LD ``publisher.name``, ``og:site_name``, ``application-name``,
     ``apple-mobile-web-app-title``.
@@ -713,6 +716,39 @@ def _with_label(el: lxml.html.HtmlElement, text: str) -> str:
     return text
 
 
+def _time_label(el: lxml.html.HtmlElement) -> str:
+    """The words that label a ``<time>``: its class, its parent's, the text just before it and
+    its own ("Updated <time>")."""
+    parent = el.getparent()
+    parent_class = (parent.get("class") or "") if parent is not None else ""
+    previous = el.getprevious()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+    return f"{el.get('class') or ''} {parent_class} {before[-30:]} {el.text_content()[:60]}"
+
+
+def _labelled_update(times: Iterable[lxml.html.HtmlElement], datelines: Iterable[lxml.html.HtmlElement]) -> DateValue | None:
+    """The date the page itself labels "Updated" (in the element, its class, or the element
+    before it): a ``<time>`` (its ``datetime``, or its text, as HTML reads a ``<time>`` without
+    one), else the date after the label in a dateline."""
+    for el in times:
+        value = el.get("datetime") or _clean(el.text_content())
+        if value and _UPDATED_LABEL.search(f"{_time_label(el)} {_with_label(el, '')}"):
+            found = _date(value) or find_date(value)
+            if found is not None and is_plausible(found):
+                return found
+    for el in datelines:
+        text = _clean(el.text_content())
+        if not text or len(text) > 120:
+            continue
+        label = _UPDATED_LABEL.search(text)
+        if label is None and not _UPDATED_LABEL.search(_with_label(el, text)):
+            continue
+        found = find_date(text[label.end() :] if label else text)
+        if found is not None and is_plausible(found):
+            return found
+    return None
+
+
 def _beside_byline(el: lxml.html.HtmlElement) -> bool:
     """Whether an element of ``el``'s parent other than ``el`` is named as a byline."""
     parent = el.getparent()
@@ -950,13 +986,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         times = [t for t in tagged["time"] if t.get("datetime")]
         ordered = [t for t in times if t.get("pubdate") is not None] + [t for t in times if t.get("pubdate") is None]
         for el in ordered[:10]:
-            parent = el.getparent()
-            parent_class = (parent.get("class") or "") if parent is not None else ""
-            previous = el.getprevious()
-            # The words just before the element ("Updated <time>") label it.
-            before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
-            label = f"{el.get('class') or ''} {parent_class} {before[-30:]} {el.text_content()[:60]}"
-            if _UPDATED_LABEL.search(label):
+            if _UPDATED_LABEL.search(_time_label(el)):
                 continue
             published = _date(el.get("datetime"))
             if published is not None:
@@ -975,8 +1005,17 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         and not isinstance(ld_published, _dt.datetime)
         and _day(ld_published) == _day(ld_modified)
     )
+    dateline_els: list[lxml.html.HtmlElement] | None = None
+
+    def datelines() -> list[lxml.html.HtmlElement]:
+        """Elements named like a dateline (queried once, when an earlier source had no answer)."""
+        nonlocal dateline_els
+        if dateline_els is None:
+            dateline_els = [e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT][:15]
+        return dateline_els
+
     if published is None or restamped:
-        for el in [e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT][:15]:
+        for el in datelines():
             text = _clean(el.text_content())
             if not text or len(text) > 120 or _UPDATED_LABEL.search(_with_label(el, text)):
                 continue
@@ -1000,6 +1039,11 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
             modified = _date(el.get("datetime") or el.get("content") or el.text_content())
             if modified is not None:
                 break
+    if modified is None:
+        # Datelines only when the publication date needed them already (the query is costly).
+        modified = _labelled_update(tagged["time"][:10], dateline_els or ())
+        if modified is not None and published is not None and _day(modified) < _day(published):
+            modified = None  # an "update" shown before the publication is some other date
 
     # -- the rest
     language = _language(tree.get("lang") or tree.get("xml:lang"))
