@@ -1005,17 +1005,11 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         and not isinstance(ld_published, _dt.datetime)
         and _day(ld_published) == _day(ld_modified)
     )
-    dateline_els: list[lxml.html.HtmlElement] | None = None
-
-    def datelines() -> list[lxml.html.HtmlElement]:
-        """Elements named like a dateline (queried once, when an earlier source had no answer)."""
-        nonlocal dateline_els
-        if dateline_els is None:
-            dateline_els = [e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT][:15]
-        return dateline_els
-
+    # Elements named like a dateline: queried (once) only when an earlier source had no answer.
+    datelines: list[lxml.html.HtmlElement] = []
     if published is None or restamped:
-        for el in datelines():
+        datelines = [e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT][:15]
+        for el in datelines:
             text = _clean(el.text_content())
             if not text or len(text) > 120 or _UPDATED_LABEL.search(_with_label(el, text)):
                 continue
@@ -1041,7 +1035,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
                 break
     if modified is None:
         # Datelines only when the publication date needed them already (the query is costly).
-        modified = _labelled_update(tagged["time"][:10], dateline_els or ())
+        modified = _labelled_update(tagged["time"][:10], datelines)
         if modified is not None and published is not None and _day(modified) < _day(published):
             modified = None  # an "update" shown before the publication is some other date
 
