@@ -331,6 +331,12 @@ def test_modified_from_a_time_without_datetime_after_an_updated_label() -> None:
     assert meta.published is None  # an update is never the publication date
 
 
+def test_a_time_labelled_updated_by_the_element_before_it_is_never_the_publication() -> None:
+    body = '<div class="meta"><p>Last updated</p><time datetime="2024-05-09T10:00:00Z">9 May</time></div>'
+    meta = meta_of("", body, url=None)
+    assert (meta.published, meta.modified) == (None, dt.datetime(2024, 5, 9, 10, 0, tzinfo=dt.UTC))
+
+
 def test_modified_from_a_dateline_labelled_updated() -> None:
     body = '<div class="hero-date">Last updated on: October 1, 2025</div>'
     meta = meta_of("", body, url=None)

@@ -717,13 +717,13 @@ def _with_label(el: lxml.html.HtmlElement, text: str) -> str:
 
 
 def _time_label(el: lxml.html.HtmlElement) -> str:
-    """The words that label a ``<time>``: its class, its parent's, the text just before it and
-    its own ("Updated <time>")."""
+    """The words that label a ``<time>``: its class, its parent's, the text just before it
+    ("Updated <time>", or an element of its own: "<p>Last updated</p><time>") and its own."""
     parent = el.getparent()
     parent_class = (parent.get("class") or "") if parent is not None else ""
     previous = el.getprevious()
     before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
-    return f"{el.get('class') or ''} {parent_class} {before[-30:]} {el.text_content()[:60]}"
+    return f"{el.get('class') or ''} {parent_class} {_with_label(el, before[-30:])} {el.text_content()[:60]}"
 
 
 def _labelled_update(times: Iterable[lxml.html.HtmlElement], datelines: Iterable[lxml.html.HtmlElement]) -> DateValue | None:
@@ -732,7 +732,7 @@ def _labelled_update(times: Iterable[lxml.html.HtmlElement], datelines: Iterable
     one), else the date after the label in a dateline."""
     for el in times:
         value = el.get("datetime") or _clean(el.text_content())
-        if value and _UPDATED_LABEL.search(f"{_time_label(el)} {_with_label(el, '')}"):
+        if value and _UPDATED_LABEL.search(_time_label(el)):
             found = _date(value) or find_date(value)
             if found is not None and is_plausible(found):
                 return found
