@@ -18,9 +18,9 @@ same process after imports and loading the pages. RSS covers lxml's C memory, wh
 The lxml floor is ``lxml.html.document_fromstring`` on the same bytes, timed the same way: no
 extractor can be faster than parsing the page once. Tools in turn meet the machine in different
 moods (the floor's own total moves 10-50% between runs on a shared VM), so the ratio of
-articlekit to the floor is also measured paired: each page parsed by lxml and then by articlekit,
-one right after the other (in alternating order), for at least four rounds, each page's best
-time kept for each. articlekit runs with ``enrich=False`` for the
+articlekit to the floor is also measured paired: each page parsed by lxml and by articlekit one
+right after the other (which goes first alternates by round), for at least four rounds, each
+page's best time kept for each. articlekit runs with ``enrich=False`` for the
 comparison; the ``articlekit+quotes`` row runs it with enrichment (quote extraction) on.
 
 Writes ``benchmarks/results/<corpus>.md`` (the table, also printed), ``<corpus>.png`` (chart)

@@ -288,3 +288,12 @@ def test_read_also_line_with_its_words_split_by_markup_becomes_related() -> None
     body = extract_body(lxml.html.document_fromstring(page), base_url="https://news.example/a")
     assert [link.url for link in body.links if link.kind is LinkKind.RELATED] == ["https://news.example/next"]
     assert not any("Read also" in p for p in body.paragraphs)
+
+
+def test_a_known_container_with_control_characters_is_read_from_a_scrubbed_copy() -> None:
+    # The container path (a publisher's body_selectors) edits a copy as the scoring path does:
+    # lxml refuses to write back U+0001 when the button's tail moves, so the copy is scrubbed.
+    html = f"<html><body><div id='story'><p>{LONG}</p><p>Vote\x01 passed<button>Share</button>\x01 today.</p></div></body></html>"
+    root = lxml.html.document_fromstring(html)
+    body = extract_body(root, container=root.get_element_by_id("story"))
+    assert body.paragraphs == (LONG, "Vote passed today.")
