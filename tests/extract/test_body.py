@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlekit.extract import body as body_module
 from articlekit.extract.body import PASSES, Pass, extract_body, resolve_url
@@ -137,6 +139,59 @@ def test_page_builder_scaffolding_is_not_a_widget() -> None:
     assert not any(link.text.startswith("Share") for link in body.links)
     assert body_module._name_weight("elementor-widget-container") == 0
     assert body_module._name_weight("widget widget_recent_entries") < 0  # a sidebar widget still is one
+
+
+def _flags_searching_each_vocabulary(token: str) -> int:
+    """What :func:`body._token_flags` computes, by searching every vocabulary on its own."""
+    from articlekit.extract import boilerplate as bp
+
+    token = body_module._unscaffolded(token)
+    vocabularies = (
+        (bp.UNLIKELY, body_module._F_UNLIKELY),
+        (bp.RELATED, body_module._F_RELATED),
+        (bp.DISCLAIMER, body_module._F_DISCLAIMER),
+        ((*bp.SHARE, *bp.NEWSLETTER, *bp.WIDGETS), body_module._F_WIDGET),
+        (tuple(w for w in bp.UNLIKELY if w not in (*bp.SHARE, *bp.NEWSLETTER, *bp.WIDGETS)), body_module._F_NOT_WIDGET),
+        (bp.MAYBE, body_module._F_MAYBE),
+        (bp.SHARE, body_module._F_SHARE),
+    )
+    flags = 0
+    for words, flag in vocabularies:
+        if bp.compile_names(words).search(token):
+            flags |= flag
+    if body_module._BYLINE.search(token):
+        flags |= body_module._F_BYLINE
+    return flags
+
+
+_VOCABULARY_TOKENS = [
+    "share",
+    "social-share",
+    "related-posts",
+    "newsletter-signup",
+    "site-footer",
+    "disclaimer",
+    "syndicated-copy",
+    "widget",
+    "elementor-widget-share-buttons",
+    "article-sidebar",
+    "cmp",
+    "cmp-text",
+    "byline",
+    "entry-content",
+    "col-md-8",
+]
+
+
+@given(st.one_of(st.sampled_from(_VOCABULARY_TOKENS), st.from_regex(r"[a-z_-]{1,24}", fullmatch=True)))
+def test_class_tokens_are_read_as_every_vocabulary_would_read_them(token: str) -> None:
+    # _token_flags searches the narrower vocabularies only inside the broader ones that matched.
+    assert body_module._token_flags.__wrapped__(token) == _flags_searching_each_vocabulary(token)
+
+
+@pytest.mark.parametrize("token", _VOCABULARY_TOKENS)
+def test_named_class_tokens_are_read_as_every_vocabulary_would_read_them(token: str) -> None:
+    assert body_module._token_flags.__wrapped__(token) == _flags_searching_each_vocabulary(token)
 
 
 def test_component_prefix_cmp_is_not_a_consent_platform() -> None:
