@@ -112,3 +112,23 @@ def test_a_page_without_marks_is_the_generic_parse() -> None:
     generic = articlekit.parse(html, url=URL, registry=Registry(entry_points=False))
     assert ours.paragraphs == generic.paragraphs
     assert ours.links == generic.links
+
+
+def test_a_page_with_stray_control_characters_is_still_the_outlets() -> None:
+    # lxml keeps U+0001 in the parsed text but refuses to write it back when an element is
+    # removed (its tail moves): the parser edits a copy that articlekit has scrubbed of them.
+    article = parse(
+        page(
+            f"<p>{PARA}</p>\n",
+            "<p><strong>Read also:</strong></p>\x01\n",
+            "<p><a href='/older-story/'>Older story title</a></p>",
+            f"<p>{PARA}</p>",
+            f"<p>{FOOTER}</p>",
+        )
+    )
+    assert article.parser is not None
+    assert article.parser.name == "defenddemocracy-html"
+    assert not article.warnings
+    assert article.paragraphs == (PARA, PARA)
+    assert [link.text for link in article.links_of("related")] == ["Older story title"]
+    assert article.disclaimer == FOOTER

@@ -38,7 +38,7 @@ from ..models import Link, LinkKind, Span, paragraph_starts
 from . import boilerplate as bp
 from .links import is_followable
 
-__all__ = ["Body", "Pass", "extract_body", "resolve_url"]
+__all__ = ["Body", "Pass", "editable_copy", "extract_body", "resolve_url"]
 
 _T = TypeVar("_T")
 
@@ -1118,13 +1118,30 @@ def _within(el: lxml.html.HtmlElement, roots: Sequence[lxml.html.HtmlElement]) -
 _NOT_XML = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF]), 0x0B: " ", 0x0C: " "}
 
 
-def _scrub(root: lxml.html.HtmlElement) -> None:
-    """Rewrite every text of ``root`` without the characters XML forbids (:data:`_NOT_XML`)."""
-    for el in root.iter():
+def editable_copy(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A deep copy of ``element`` (a page's tree, or part of one) that can be edited freely.
+
+    For a publisher parser that removes or moves elements before the generic extraction (see
+    :meth:`~articlekit.parsers.HtmlParser.body`): the page's own tree stays as it was, for the
+    other steps and the enrichment hooks. Stray control characters (U+0001 ...), which lxml
+    keeps in a parsed page's text but refuses to write back, as removing an element does when
+    it moves the element's tail, are taken out of the copy's text (form feed and vertical tab
+    become spaces). That takes one walk over the copy.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring(f"<div><p>Kept</p>{chr(1)}<p>Dropped</p> tail</div>")
+    >>> work = editable_copy(page)
+    >>> work[1].drop_tree()  # on ``page`` itself, lxml would raise ValueError
+    >>> work.text_content(), len(page)
+    ('Kept tail', 2)
+    """
+    work = copy.deepcopy(element)
+    for el in work.iter():
         if el.text:
             el.text = el.text.translate(_NOT_XML)
         if el.tail:
             el.tail = el.tail.translate(_NOT_XML)
+    return work
 
 
 def _on_copy(source: lxml.html.HtmlElement, drop: Sequence[str], step: Callable[[lxml.html.HtmlElement], _T]) -> _T:
@@ -1139,8 +1156,7 @@ def _on_copy(source: lxml.html.HtmlElement, drop: Sequence[str], step: Callable[
         _preclean(work, drop)
         return step(work)
     except ValueError:
-        work = copy.deepcopy(source)
-        _scrub(work)
+        work = editable_copy(source)
         _preclean(work, drop)
         return step(work)
 

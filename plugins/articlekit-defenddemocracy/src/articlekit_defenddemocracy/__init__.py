@@ -8,7 +8,6 @@ is body. Everything else is articlekit's generic extraction.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
@@ -19,7 +18,7 @@ import lxml.html
 
 import articlekit
 from articlekit.extract.authors import parse_byline
-from articlekit.extract.body import Body, resolve_url
+from articlekit.extract.body import Body, editable_copy, resolve_url
 from articlekit.extract.metadata import Metadata
 from articlekit.models import Link, LinkKind
 from articlekit.parsers import HtmlParser, Parser, TextParser
@@ -84,7 +83,7 @@ class DefendDemocracyHtmlParser(HtmlParser):
 
     def body(self, tree: lxml.html.HtmlElement, base: str | None, title: str | None) -> Body:
         """The generic body of a copy of the page without the marks, plus the marks as data."""
-        tree = copy.deepcopy(tree)
+        tree = editable_copy(tree)
         related: list[Link] = []
         disclaimers: list[str] = []
         for el in list(tree.iter(*_BLOCKS)):
