@@ -300,6 +300,38 @@ def test_json_ld_date_stays_when_the_earlier_date_is_not_beside_a_byline() -> No
     assert meta.published == dt.date(2025, 6, 24)
 
 
+_PROSE = "<p>" + "The harbour board met on Tuesday and agreed to keep the night crossing running. " * 3 + "</p>"
+
+
+def test_restamped_json_ld_dates_give_way_to_a_date_alone_under_the_headline() -> None:
+    header = '<h1>Tide tables</h1><div class="flex"><p>January 31, 2024</p></div>'
+    meta = meta_of(_json_ld_dates("Nov 05, 2025", "Nov 05, 2025"), header + _PROSE, url=None)
+    assert meta.published == dt.date(2024, 1, 31)
+    assert meta.modified == dt.date(2025, 11, 5)
+
+
+def test_json_ld_modified_before_published_is_a_restamp_too() -> None:
+    header = '<h1>Tide tables</h1><div class="details"><p>November 2, 2022</p></div>'
+    meta = meta_of(_json_ld_dates("Jun 12, 2025", "Jun 10, 2025"), header + _PROSE, url=None)
+    assert meta.published == dt.date(2022, 11, 2)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A teaser's date after the article's text.
+        f'<h1>Tide tables</h1>{_PROSE}<article class="card"><h3>Older story</h3><span>March 9, 2023</span></article>',
+        # A date in a sentence.
+        "<h1>Tide tables</h1><p>As of March 9, 2023, the board had met twice.</p>",
+        # A date with no headline before it.
+        "<div><span>March 9, 2023</span></div><h2>Tide tables</h2>",
+    ],
+)
+def test_restamped_json_ld_dates_stay_without_a_date_in_the_header(body: str) -> None:
+    meta = meta_of(_json_ld_dates("Jun 24, 2025", "Jun 24, 2025"), body, url=None)
+    assert meta.published == dt.date(2025, 6, 24)
+
+
 def test_json_ld_dates_with_times_are_trusted_even_when_equal() -> None:
     # A first publication never updated: both timestamps alike, to the second.
     stamp = "2025-06-24T08:00:00Z"

@@ -38,8 +38,10 @@ published / modified
     ``is_plausible`` (in the future, before 1990) is skipped, and ``published`` is
     never the modification date, even when that is the only date given; a date labelled
     "Updated", in its element or the one before it, is never taken. JSON-LD dates that are the
-    same day and carry no time are a CMS's stamp of its last (re)publication: an earlier
-    dateline beside the byline element is then the publication date. ``modified`` falls back on
+    same day and carry no time, or whose modification precedes the publication, are a CMS's
+    stamp of its last (re)publication: an earlier dateline beside the byline element, or a
+    date written alone between the headline and the first paragraph of prose, is then the
+    publication date. ``modified`` falls back on
     what the page labels "Updated": a ``<time>`` (``class="updated"``, "Last updated <time>";
     its text when it has no ``datetime``), then a dateline when datelines were read for the
     publication date; never a date before the publication.
@@ -157,6 +159,14 @@ _DATE_TEXTS = etree.XPath(
     "or ancestor::noscript or ancestor::template or ancestor::option or ancestor::table or ancestor::aside "
     "or ancestor::li or ancestor::blockquote)]"
 )
+
+#: Whether a node sits in the article's header: after a headline, with no paragraph of prose
+#: between the two (see :func:`_visible_date`).
+_IN_HEADER = etree.XPath(
+    "boolean(preceding::h1) and not(preceding::p[string-length(normalize-space(.)) > 150][preceding::h1])"
+)
+#: The longest text that is a date alone ("Wednesday, 12 September 2025, 10:45 am").
+_ALONE = 40
 
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _ARTICLE_TYPES = frozenset(
@@ -762,11 +772,18 @@ def _day(value: DateValue) -> _dt.date:
     return value.date() if isinstance(value, _dt.datetime) else value
 
 
-def _visible_date(tree: lxml.html.HtmlElement) -> DateValue | None:
-    """The first undecorated date written in the page (``<span>Oct 4, 2022</span>``), not an update."""
+def _visible_date(tree: lxml.html.HtmlElement, *, in_header: bool = False) -> DateValue | None:
+    """The first undecorated date written in the page (``<span>Oct 4, 2022</span>``), not an update.
+
+    ``in_header``: only a date written alone (not in a sentence) between the headline and the
+    first paragraph of prose, where a page shows when the article appeared (not a date in the
+    text or a teaser's further down).
+    """
     for node in cast("list[Any]", _DATE_TEXTS(tree))[:40]:
         text = _clean(str(node))
         if not _MONTH_WORD.search(text) and not _NUMERIC_DATE.search(text):
+            continue
+        if in_header and (len(text) > _ALONE or not _IN_HEADER(node.getparent())):
             continue
         found = find_date(text)
         if found is None or not is_plausible(found):
@@ -996,14 +1013,17 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         if from_url is not None and is_plausible(from_url):
             published = from_url
     ld_modified = _date(ld.modified)
-    # Both JSON-LD dates the same day, without a time: a CMS's stamp of its last (re)publication
-    # (Webflow writes "Jun 24, 2025" twice), and an earlier date beside the author's name shows
+    # Both JSON-LD dates the same day, without a time, or the "modification" before the
+    # publication: a CMS's stamp of its last (re)publication (Webflow writes "Jun 24, 2025"
+    # twice), and an earlier date beside the author's name, or alone under the headline, shows
     # when the article first appeared.
     restamped = (
         ld_published is not None
         and ld_modified is not None
-        and not isinstance(ld_published, _dt.datetime)
-        and _day(ld_published) == _day(ld_modified)
+        and (
+            (not isinstance(ld_published, _dt.datetime) and _day(ld_published) == _day(ld_modified))
+            or _day(ld_modified) < _day(ld_published)
+        )
     )
     # Elements named like a dateline: queried (once) only when an earlier source had no answer.
     datelines: list[lxml.html.HtmlElement] = []
@@ -1022,6 +1042,10 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
                 break
     if published is None:
         published = _visible_date(tree)
+    elif restamped and published == ld_published:
+        shown = _visible_date(tree, in_header=True)
+        if shown is not None and _day(shown) < _day(published):
+            published = shown
     modified = ld_modified
     if modified is None:
         for key in _META_MODIFIED:
