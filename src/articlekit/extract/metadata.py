@@ -160,13 +160,10 @@ _DATE_TEXTS = etree.XPath(
     "or ancestor::li or ancestor::blockquote)]"
 )
 
-#: Whether a node sits in the article's header: after a headline, with no paragraph of prose
-#: between the two (see :func:`_visible_date`).
-_IN_HEADER = etree.XPath(
-    "boolean(preceding::h1) and not(preceding::p[string-length(normalize-space(.)) > 150][preceding::h1])"
-)
 #: The longest text that is a date alone ("Wednesday, 12 September 2025, 10:45 am").
 _ALONE = 40
+#: A paragraph at least this long (white space collapsed) is prose: the article's text has begun.
+_PROSE = 150
 
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _ARTICLE_TYPES = frozenset(
@@ -772,6 +769,25 @@ def _day(value: DateValue) -> _dt.date:
     return value.date() if isinstance(value, _dt.datetime) else value
 
 
+def _header(tree: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """The elements after the first ``<h1>`` (not inside it) and before the first paragraph of
+    prose that follows it: where an article's header shows its date. One walk, that stops there."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return set()
+    inside = set(headline.iter())
+    found: set[lxml.html.HtmlElement] = set()
+    seen = False
+    for el in tree.iter():
+        if el is headline:
+            seen = True
+        elif seen and el not in inside:
+            if el.tag == "p" and len(_clean(el.text_content())) > _PROSE:
+                break
+            found.add(el)
+    return found
+
+
 def _visible_date(tree: lxml.html.HtmlElement, *, in_header: bool = False) -> DateValue | None:
     """The first undecorated date written in the page (``<span>Oct 4, 2022</span>``), not an update.
 
@@ -779,11 +795,12 @@ def _visible_date(tree: lxml.html.HtmlElement, *, in_header: bool = False) -> Da
     first paragraph of prose, where a page shows when the article appeared (not a date in the
     text or a teaser's further down).
     """
+    header = _header(tree) if in_header else set()
     for node in cast("list[Any]", _DATE_TEXTS(tree))[:40]:
         text = _clean(str(node))
         if not _MONTH_WORD.search(text) and not _NUMERIC_DATE.search(text):
             continue
-        if in_header and (len(text) > _ALONE or not _IN_HEADER(node.getparent())):
+        if in_header and (len(text) > _ALONE or node.getparent() not in header):
             continue
         found = find_date(text)
         if found is None or not is_plausible(found):
