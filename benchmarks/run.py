@@ -312,15 +312,7 @@ def first_sight(corpus: str, shared: str | None, limit: int | None, processes: i
     processes is kept (each process is a first sight)."""
     best: list[list[float]] | None = None
     for _ in range(processes):
-        command = [sys.executable, __file__, "--first-sight-probe", "--corpus", corpus]
-        if shared:
-            command += ["--shared", shared]
-        if limit:
-            command += ["--limit", str(limit)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise RuntimeError(f"first-sight probe failed: {done.stderr.strip()[-500:]}")
-        times: list[list[float]] = json.loads(done.stdout.strip().splitlines()[-1])
+        times: list[list[float]] = _in_subprocess(["--first-sight-probe"], corpus, shared, limit)
         best = (
             times
             if best is None
@@ -353,16 +345,21 @@ def _first_sight_probe(corpus: str, shared: str | None, limit: int | None) -> No
 
 def memory_probe(tool: str, corpus: str, shared: str | None, limit: int | None) -> dict[str, float]:
     """Run in a fresh subprocess: peak RSS (MiB) of extracting every page, and its growth."""
-    command = [sys.executable, __file__, "--memory-probe", tool, "--corpus", corpus]
+    result: dict[str, float] = _in_subprocess(["--memory-probe", tool], corpus, shared, limit)
+    return result
+
+
+def _in_subprocess(probe: list[str], corpus: str, shared: str | None, limit: int | None) -> Any:
+    """This script run with the ``probe`` arguments in a fresh process: the JSON it prints last."""
+    command = [sys.executable, __file__, *probe, "--corpus", corpus]
     if shared:
         command += ["--shared", shared]
     if limit:
         command += ["--limit", str(limit)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"memory probe for {tool} failed: {done.stderr.strip()[-500:]}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+        raise RuntimeError(f"{' '.join(probe)} failed: {done.stderr.strip()[-500:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _status_mib(key: str) -> float:
