@@ -310,15 +310,11 @@ def first_sight(corpus: str, shared: str | None, limit: int | None, processes: i
     after the other, so articlekit's caches (class-name verdicts, resolved links) hold only what
     earlier pages left, as for a crawler meeting new pages. Each page's best over ``processes``
     processes is kept (each process is a first sight)."""
-    best: list[list[float]] | None = None
-    for _ in range(processes):
-        times: list[list[float]] = _in_subprocess(["--first-sight-probe"], corpus, shared, limit)
-        best = (
-            times
-            if best is None
-            else [[min(a, b) for a, b in zip(x, y, strict=True)] for x, y in zip(best, times, strict=True)]
-        )
-    assert best is not None
+    runs: list[list[list[float]]] = [
+        _in_subprocess(["--first-sight-probe"], corpus, shared, limit) for _ in range(processes)
+    ]
+    # Per page, per tool: the best over the processes.
+    best = [[min(times) for times in zip(*page, strict=True)] for page in zip(*runs, strict=True)]
     return Paired(processes, sum(ours for ours, _ in best), sum(floor for _, floor in best))
 
 
