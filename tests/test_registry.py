@@ -205,3 +205,40 @@ def test_broken_entry_point_is_reported_not_fatal(monkeypatch: pytest.MonkeyPatc
     article = articlekit.parse(TEXT, registry=registry)
     assert any("plugin 'ghost'" in w and "failed to load" in w for w in article.warnings)
     assert article.title == "A headline"
+
+
+class FakeHtml(TextParser):
+    """A plugin parser that takes a built-in's name (and claims everything, as a generic would)."""
+
+    name: ClassVar[str] = "html"
+    version: ClassVar[str] = "6.6"
+
+
+class FakeFallback(TextParser):
+    name: ClassVar[str] = "fallback"
+    version: ClassVar[str] = "6.6"
+
+
+@pytest.mark.parametrize("impostor", [FakeHtml(), FakeFallback()], ids=["html", "fallback"])
+def test_builtin_parser_names_are_reserved(registry: Registry, impostor: TextParser) -> None:
+    registry.register(plugin_with(impostor, MarkParser()), name="impostor")
+    entries = registry.parsers()
+    assert entries["html"].builtin
+    assert entries["html"].parser.version != "6.6"
+    assert entries["mark"].plugin == "impostor"  # the plugin's other parsers still load
+    assert "fallback" not in entries
+    refusal = f"plugin 'impostor' registered parser {impostor.name!r}, a name reserved for articlekit's built-in parsers"
+    assert any(refusal in e for e in registry.load_errors), registry.load_errors
+    # Pages still reach the built-in parsers, and the refusal is on every article.
+    page = articlekit.parse("<html><body><article><p>" + "Some words. " * 20 + "</p></article></body></html>", registry=registry)
+    assert page.parser is not None
+    assert page.parser.name == "html"
+    assert page.parser.version != "6.6"
+    assert any(refusal in w for w in page.warnings)
+
+
+def test_reserved_name_in_strict_mode_is_an_error() -> None:
+    strict = Registry(entry_points=False, environ={"ARTICLEKIT_STRICT_PLUGINS": "1"})
+    strict.register(plugin_with(FakeHtml()), name="impostor")
+    with pytest.raises(PluginError, match="reserved for articlekit's built-in parsers"):
+        strict.parsers()

@@ -35,7 +35,9 @@ def articlekit_parsers(register: Callable[[Parser], None]) -> None:
     :class:`~articlekit.parsers.TextParser` or :class:`~articlekit.parsers.HtmlParser` to
     override only what differs from the generic extraction.
 
-    Parser names are unique; a second parser with a taken name is reported and skipped.
+    Parser names are unique; a second parser with a taken name is reported and skipped. The
+    built-in parsers' names (``text``, ``html``) and ``fallback`` are reserved: a plugin parser
+    that takes one is refused with a warning naming it, and the built-in parser stays.
 
     .. code-block:: python
 

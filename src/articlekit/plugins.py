@@ -40,6 +40,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "ENV_PLUGINS",
     "ENV_STRICT",
+    "RESERVED_PARSER_NAMES",
     "ParserEntry",
     "Registry",
     "default_registry",
@@ -62,6 +63,10 @@ ENV_STRICT = "ARTICLEKIT_STRICT_PLUGINS"
 hookimpl = pluggy.HookimplMarker("articlekit")
 
 _BUILTIN_MODULES = ("articlekit.parsers.builtin", "articlekit.parsers.enrich")
+
+#: Parser names no plugin may take, besides those of the built-in parsers (which are reserved as
+#: they load): ``fallback`` names the last resort that keeps a page's text when no parser can.
+RESERVED_PARSER_NAMES = frozenset({"fallback"})
 
 
 @attrs.frozen
@@ -218,7 +223,11 @@ class Registry:
 
     def _collect_parsers(self) -> dict[str, ParserEntry]:
         parsers: dict[str, ParserEntry] = {}
-        for plugin_name, function in self._implementations("articlekit_parsers"):
+        # The built-ins register first, so their names are taken before any plugin's: a plugin
+        # cannot replace a generic parser (every page it does not claim would lose its parser).
+        # The sort is stable: plugins keep pluggy's order among themselves.
+        implementations = sorted(self._implementations("articlekit_parsers"), key=lambda i: i[0] not in self._builtins)
+        for plugin_name, function in implementations:
             found: list[object] = []
             try:
                 function(register=found.append)
@@ -231,6 +240,14 @@ class Registry:
                         f"plugin {plugin_name!r} registered {type(parser).__name__}, which is not a parser; skipped"
                     )
                     continue
+                builtin = plugin_name in self._builtins
+                taken = parsers.get(parser.name)
+                if not builtin and (parser.name in RESERVED_PARSER_NAMES or (taken is not None and taken.builtin)):
+                    self._record(
+                        f"plugin {plugin_name!r} registered parser {parser.name!r}, a name reserved for "
+                        "articlekit's built-in parsers; refused (the built-in one stays)"
+                    )
+                    continue
                 if parser.name in parsers:
                     self._record(
                         f"plugin {plugin_name!r} registered parser {parser.name!r}, a name already taken by "
@@ -241,7 +258,7 @@ class Registry:
                     parser=parser,
                     plugin=plugin_name,
                     package=self._packages.get(plugin_name, "(in process)"),
-                    builtin=plugin_name in self._builtins,
+                    builtin=builtin,
                 )
         return parsers
 
