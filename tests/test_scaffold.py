@@ -74,6 +74,35 @@ def test_render_refuses_what_cannot_work(tmp_path: Path) -> None:
         render_plugin("valley", hosts=("valley.example",), directory=tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("html", "built-in parsers"),
+        ("text", "built-in parsers"),
+        ("fallback", "built-in parsers"),
+        ("reviewed", "installed plugin 'articlekit-reviewed'"),  # a bundled plugin's name and distribution
+        ("defenddemocracy", "installed plugin 'articlekit-defenddemocracy'"),
+    ],
+)
+def test_names_taken_by_builtins_or_installed_plugins_are_refused(tmp_path: Path, name: str, why: str) -> None:
+    with pytest.raises(ScaffoldError, match=f"plugin name '{name}' is taken: .*{re.escape(why)}"):
+        render_plugin(name, hosts=("valley.example",), directory=tmp_path)
+    assert not any(tmp_path.iterdir())
+
+
+def test_an_installed_distribution_of_the_same_name_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    real = importlib.metadata.distribution
+
+    def fake(name: str) -> importlib.metadata.Distribution:
+        return real("articlekit") if name == "articlekit-valley-post" else real(name)
+
+    monkeypatch.setattr(importlib.metadata, "distribution", fake)
+    with pytest.raises(ScaffoldError, match="the distribution 'articlekit-valley-post' is installed already"):
+        render_plugin("valley-post", hosts=("valleypost.example",), directory=tmp_path)
+
+
 def test_command_writes_the_plugin_and_exits_2_on_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
     assert main(["new-plugin", "valley-post", "--host", "valleypost.example", "--dir", str(tmp_path)], stdout=out) == 0
@@ -82,6 +111,9 @@ def test_command_writes_the_plugin_and_exits_2_on_bad_input(tmp_path: Path, caps
     assert main(["new-plugin", "valley-post", "--host", "valleypost.example", "--dir", str(tmp_path)]) == 2
     assert "exists already" in capsys.readouterr().err
     assert main(["new-plugin", "Valley"]) == 2
+    capsys.readouterr()
+    assert main(["new-plugin", "html", "--host", "valleypost.example", "--dir", str(tmp_path)]) == 2
+    assert "plugin name 'html' is taken" in capsys.readouterr().err
 
 
 def howto_commands() -> list[str]:
@@ -103,14 +135,14 @@ def test_the_howto_shows_the_whole_journey() -> None:
 def _isolated_venv(where: Path) -> Path:
     """A venv without pip that sees this environment's packages, so nothing is downloaded and the
     test environment is not changed: what the how-to installs goes into the new venv only."""
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(where)], check=True, timeout=120)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(where)], check=True, stdin=subprocess.DEVNULL)
     python = where / ("Scripts" if os.name == "nt" else "bin") / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         capture_output=True,
         text=True,
         check=True,
-        timeout=60,
+        stdin=subprocess.DEVNULL,
     ).stdout.strip()
     ours = [
         p
@@ -124,7 +156,10 @@ def _isolated_venv(where: Path) -> Path:
 def test_a_plugin_made_by_following_the_howto_works_end_to_end(tmp_path: Path) -> None:
     """Run exactly the how-to's commands, with one documented substitution: the tools run as
     ``python -m ...`` of an isolated venv (so the new plugin is installed there), and pip gets
-    ``--no-build-isolation --no-deps`` (so nothing is fetched from the network)."""
+    ``--no-build-isolation --no-deps`` (so nothing is fetched from the network).
+
+    The subprocesses have no timeout: no test has a wall-clock limit, since even a generous one
+    fails on a slow shared machine; they get no standard input, so none can wait for any."""
     python = _isolated_venv(tmp_path / "venv")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("ARTICLEKIT_PLUGINS", None)
@@ -144,7 +179,7 @@ def test_a_plugin_made_by_following_the_howto_works_end_to_end(tmp_path: Path) -
             pytest.fail(f"the how-to has a command this test does not know how to run: {command}")
         if argv[2] == "pytest":
             argv += ["-p", "no:cacheprovider"]
-        done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=180, check=False)
+        done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False)
         assert done.returncode == 0, f"$ {command}\n{done.stdout}\n{done.stderr}"
         outputs[command] = done.stdout
 

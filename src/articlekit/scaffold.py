@@ -16,6 +16,7 @@ written by ``pytest --articlekit-regenerate`` once the plugin is installed) and 
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from ._version import __version__
 from .errors import ArticlekitError
+from .plugins import ENTRY_POINT_GROUP, RESERVED_PARSER_NAMES, Registry
 
 __all__ = ["ScaffoldError", "plugin_names", "render_plugin"]
 
@@ -36,7 +38,7 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
 class ScaffoldError(ArticlekitError):
-    """The plugin cannot be made: a bad name or host, or the folder exists already."""
+    """The plugin cannot be made: a bad or taken name, a bad host, or the folder exists already."""
 
 
 def plugin_names(name: str) -> dict[str, str]:
@@ -58,6 +60,32 @@ def plugin_names(name: str) -> dict[str, str]:
     }
 
 
+def _clash(names: dict[str, str]) -> str | None:
+    """What already uses the plugin's name or distribution, or ``None`` when nothing does.
+
+    Checked: the built-in parsers and the other reserved names, every installed plugin (its
+    entry-point name, its distribution and the parsers it registers) and any installed
+    distribution of the same name.
+    """
+    name, distribution = names["name"], names["distribution"]
+    parsers = Registry(environ={}).parsers()  # every installed plugin, whatever ARTICLEKIT_PLUGINS says
+    if name in RESERVED_PARSER_NAMES or (name in parsers and parsers[name].builtin):
+        return f"{name!r} is the name of one of articlekit's built-in parsers"
+    if name in parsers:
+        return f"{name!r} is the name of a parser of the installed plugin {parsers[name].package!r}"
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        dist = ep.dist.name if ep.dist is not None else ep.module
+        if name in (ep.name.lower(), dist.lower()):
+            return f"{name!r} is the name of the installed plugin {dist!r}"
+        if distribution == dist.lower():
+            return f"the distribution {distribution!r} is installed already (plugin {ep.name!r})"
+    try:
+        importlib.metadata.distribution(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return f"the distribution {distribution!r} is installed already"
+
+
 def _tuple(values: Sequence[str]) -> str:
     return "".join(json.dumps(value, ensure_ascii=False) + ", " for value in values).rstrip(" ")
 
@@ -73,9 +101,14 @@ def render_plugin(
     """Write the plugin ``articlekit-NAME`` into ``directory``; returns its folder.
 
     The parser claims pages from ``hosts`` (and their subdomains) and documents matching
-    ``signatures``; at least one of the two is needed, or it would claim nothing.
+    ``signatures``; at least one of the two is needed, or it would claim nothing. A name that a
+    built-in parser or an installed plugin uses (as its name, its distribution or a parser's name)
+    is refused.
     """
     names = plugin_names(name)
+    clash = _clash(names)
+    if clash is not None:
+        raise ScaffoldError(f"plugin name {name!r} is taken: {clash}; choose another name")
     hosts = [host.strip().lower().removeprefix("www.") for host in hosts]
     for host in hosts:
         if not _HOST.fullmatch(host):
