@@ -190,12 +190,14 @@ def test_the_wrong_winning_parser_fails_the_fixture(tmp_path: Path) -> None:
 
 
 def _pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # No timeout (no wall-clock limit in any test, however generous: a slow shared machine makes
+    # it flaky); no standard input either, so the child cannot wait for any.
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(folder), str(folder), *args],
         capture_output=True,
         text=True,
         cwd=folder,
-        timeout=120,
+        stdin=subprocess.DEVNULL,
         check=False,
     )
 
