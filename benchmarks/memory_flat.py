@@ -25,10 +25,32 @@ import articlekit
 
 FIRST = ["Ana", "Tomas", "Leila", "Kwame", "Ines", "Piotr", "Mei", "Farid", "Olga", "Rafael"]
 LAST = ["Ruiz", "Okafor", "Lindqvist", "Haddad", "Novak", "Tanaka", "Moreau", "Silva", "Brennan", "Kaur"]
-WORDS = (
-    "council harbour budget river school bridge farmers rainfall vote market ferry library "
-    "district hospital plan report season water road museum festival train workers tax"
-).split()
+WORDS = [
+    "council",
+    "harbour",
+    "budget",
+    "river",
+    "school",
+    "bridge",
+    "farmers",
+    "rainfall",
+    "vote",
+    "market",
+    "ferry",
+    "library",
+    "district",
+    "hospital",
+    "plan",
+    "report",
+    "season",
+    "water",
+    "road",
+    "museum",
+    "festival",
+    "train",
+    "workers",
+    "tax",
+]
 
 
 def _sentence(rng: random.Random, n: int) -> str:
@@ -85,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         if (n - args.warmup + 1) % step == 0:
             gc.collect()
             readings.append((n + 1, rss_mib()))
-            print(f"after {n + 1:6d} documents: RSS {readings[-1][1]:7.1f} MiB ({readings[-1][1] - start:+.1f})", flush=True)
+            print(
+                f"after {n + 1:6d} documents: RSS {readings[-1][1]:7.1f} MiB ({readings[-1][1] - start:+.1f})",
+                flush=True,
+            )
     end = readings[-1][1]
     # The second half alone: a leak grows there as in the first; a cache filling up does not.
     middle = readings[len(readings) // 2][1]
