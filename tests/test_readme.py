@@ -26,3 +26,14 @@ def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert promised is not None
     assert promised.group(1).strip() in printed
     assert any(line.startswith("related: ") for line in printed)
+
+
+def test_license_file_matches_the_declared_license() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT"
+    assert project["license-files"] == ["LICENSE"]
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License")
+    assert "Copyright (c) 2026 articlekit developers" in text
