@@ -28,6 +28,27 @@ def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert any(line.startswith("related: ") for line in printed)
 
 
+def _quick_start() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, flags=re.DOTALL)
+    assert block is not None
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_quick_start_is_two_commands_and_ci_runs_the_test_command_verbatim() -> None:
+    install_and_parse, install_and_test = _quick_start()
+    assert install_and_parse.endswith("articlekit parse examples/defenddemocracy-sample.txt")
+    assert install_and_test.endswith("&& pytest")
+    # pip 23.2 (what `python -m venv` gives on 3.11/3.12) cannot resolve the plugins' requirement on
+    # articlekit in the same command as the editable core: the core goes in first.
+    assert install_and_test.startswith('pip install -e ".[test]" && pip install ./plugins/*/')
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert install_and_test in ci.splitlines()
+    assert "--upgrade pip" not in ci, "CI runs the README command with the pip venv ships"
+    assert "-U pip" not in ci
+
+
 def test_license_file_matches_the_declared_license() -> None:
     import tomllib
 
