@@ -58,3 +58,13 @@ def test_license_file_matches_the_declared_license() -> None:
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License")
     assert "Copyright (c) 2026 articlekit developers" in text
+
+
+def test_declared_python_versions_include_the_running_one() -> None:
+    import sys
+    import tomllib
+
+    classifiers = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["classifiers"]
+    declared = {c.rsplit(" :: ", 1)[1] for c in classifiers if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)}
+    assert {"3.11", "3.12", "3.13"} <= declared
+    assert f"{sys.version_info.major}.{sys.version_info.minor}" in declared, "the suite runs on an undeclared Python"
