@@ -75,9 +75,10 @@ def _clash(names: dict[str, str]) -> str | None:
         return f"{name!r} is the name of a parser of the installed plugin {parsers[name].package!r}"
     for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         dist = ep.dist.name if ep.dist is not None else ep.module
-        if name in (ep.name.lower(), dist.lower()):
+        normalised = re.sub(r"[-_.]+", "-", dist).lower()  # as PEP 503 compares distribution names
+        if name in (ep.name.lower(), normalised):
             return f"{name!r} is the name of the installed plugin {dist!r}"
-        if distribution == dist.lower():
+        if distribution == normalised:
             return f"the distribution {distribution!r} is installed already (plugin {ep.name!r})"
     try:
         importlib.metadata.distribution(distribution)
