@@ -49,6 +49,28 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_command_verbatim() -> 
     assert "-U pip" not in ci
 
 
+def test_ci_runs_the_suite_against_the_floors_it_declares() -> None:
+    import tomllib
+
+    from packaging.version import Version
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {}
+    for requirement in [*pyproject["project"]["dependencies"], *pyproject["project"]["optional-dependencies"]["test"]]:
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9][0-9.]*)", requirement)
+        assert match, f"{requirement!r}: declare a floor as name>=version"
+        declared[match.group(1).lower()] = Version(match.group(2))
+    pins = {}
+    for raw in (ROOT / ".ci" / "floors.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[name.strip().lower()] = Version(version)
+    # Every runtime and test dependency is pinned at exactly the floor pyproject.toml declares.
+    assert pins == declared
+    assert "-c .ci/floors.txt" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
 def test_license_file_matches_the_declared_license() -> None:
     import tomllib
 
