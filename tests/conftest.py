@@ -6,8 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from articlekit.plugins import Registry
+
+# No wall-clock limit in any test: hypothesis's default deadline (200 ms per example) is one, and
+# fails on a slow shared machine. Cost is bounded by counting work, or measured in benchmarks/.
+settings.register_profile("articlekit", deadline=None)
+settings.load_profile("articlekit")
 
 ROOT = Path(__file__).resolve().parents[1]
 
