@@ -11,12 +11,13 @@ import html
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from ._version import __version__
-from .document import MAX_INPUT_BYTES, Document
-from .errors import InputError, ParseError
+from .document import DEFAULT_LIMITS, Document, Limits, _size, clean_controls
+from .errors import InputError, InputTooLargeError, ParseError
 from .models import Article, ParserInfo
 from .plugins import Registry, default_registry
 
@@ -34,18 +35,24 @@ def parse(
     charset: str | None = None,
     enrich: bool = True,
     registry: Registry | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """Parse one article, HTML or plain text (detected), into an :class:`~articlekit.Article`.
 
-    :param source: the page or text; ``bytes`` are decoded (BOM, ``charset``, ``<meta charset>``,
-        UTF-8, cp1252).
-    :param url: where the document came from: helps choose a publisher parser and resolves
-        relative links.
+    :param source: the page or text; ``bytes`` are decompressed when gzip or zlib, then decoded
+        (BOM, ``charset``, ``<meta charset>``, UTF-8, cp1252).
+    :param url: where the document came from, an absolute ``http(s)`` URL: helps choose a
+        publisher parser and resolves relative links.
     :param parser: force a registered parser by name (see ``articlekit plugins``).
     :param charset: the encoding an HTTP ``Content-Type`` header gave, if any.
     :param enrich: run the enrichment hooks (quote extraction and plugins); ``False`` skips them.
     :param registry: a :class:`~articlekit.plugins.Registry` other than the default one.
-    :raises InputError: the source is not ``str``/``bytes``, is empty, or is too large.
+    :param limits: bounds on the work the document may cost (default
+        :data:`~articlekit.document.DEFAULT_LIMITS`); past one, the result is truncated and says
+        so in :attr:`Article.warnings <articlekit.Article.warnings>`.
+    :raises InputError: the source is not ``str``/``bytes``, is empty, too large, or not a text
+        document (an image, a PDF, an archive, an executable); ``url`` is not an absolute
+        ``http(s)`` URL.
     :raises ParserNotFoundError: ``parser`` names no registered parser.
 
     >>> import articlekit
@@ -53,7 +60,7 @@ def parse(
     >>> article.title, article.authors, article.published.isoformat(), article.paragraphs
     ('A title', ('Jane Doe',), '2024-05-01', ('First paragraph.',))
     """
-    document = Document(source, url=url, charset=charset)
+    document = Document(source, url=url, charset=charset, limits=limits)
     return parse_document(document, parser=parser, enrich=enrich, registry=registry)
 
 
@@ -80,6 +87,12 @@ def parse_document(
                 parser=ParserInfo(entry.name, entry.parser.version),
                 url=outcome.article.url or document.url,
             )
+            kinds = getattr(entry.parser, "kinds", ())
+            if parser is not None and entry.name == parser and kinds and document.kind not in kinds:
+                warnings.append(
+                    f"the parser {parser!r} reads {' or '.join(kinds)} documents but this one is {document.kind}: "
+                    "the article may hold raw markup"
+                )
             break
     if article is None:
         article = _last_resort(document)
@@ -94,7 +107,28 @@ def parse_document(
         article = registry.enrich(article, document)
     if warnings:
         article = attrs.evolve(article, warnings=[*dict.fromkeys(warnings), *article.warnings])
-    return article
+    cleaned: Article = _without_controls(article)
+    return cleaned
+
+
+def _without_controls(value: Any) -> Any:
+    """``value`` (an article, or a part of one) with every string passed through
+    :func:`~articlekit.document.clean_controls`; the same object when nothing changed. Lengths
+    are kept, so spans stay valid."""
+    if isinstance(value, str):
+        return clean_controls(value)
+    if isinstance(value, tuple):
+        items = tuple(_without_controls(item) for item in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if attrs.has(type(value)):
+        changes = {}
+        for field in attrs.fields(type(value)):
+            old = getattr(value, field.name)
+            new = _without_controls(old)
+            if new is not old:
+                changes[field.name] = new
+        return attrs.evolve(value, **changes) if changes else value
+    return value
 
 
 def _last_resort(document: Document) -> Article:
@@ -116,17 +150,24 @@ def parse_file(
     charset: str | None = None,
     enrich: bool = True,
     registry: Registry | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """Read a file (bytes, so the page's own charset is honoured) and :func:`parse` it."""
-    file = Path(path)
+    limit = (limits or DEFAULT_LIMITS).max_input_bytes
     try:
+        file = Path(path)
         size = file.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"{file} is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except (TypeError, ValueError) as exc:  # a path with a NUL byte, or not a path at all
+        raise InputError(f"cannot read {path!r}: {exc}") from exc
+    if size > limit:
+        raise InputTooLargeError(f"{file} is {_size(size)}; the limit is {_size(limit)}")
+    try:
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {file}: {exc.strerror or exc}") from exc
-    return parse(data, url=url, parser=parser, charset=charset, enrich=enrich, registry=registry)
+    return parse(data, url=url, parser=parser, charset=charset, enrich=enrich, registry=registry, limits=limits)
 
 
 async def parse_async(
@@ -137,6 +178,7 @@ async def parse_async(
     charset: str | None = None,
     enrich: bool = True,
     registry: Registry | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """:func:`parse` for ``asyncio`` code: runs in a worker thread so the event loop stays free.
 
@@ -145,5 +187,5 @@ async def parse_async(
     ('World.',)
     """
     return await asyncio.to_thread(
-        parse, source, url=url, parser=parser, charset=charset, enrich=enrich, registry=registry
+        parse, source, url=url, parser=parser, charset=charset, enrich=enrich, registry=registry, limits=limits
     )

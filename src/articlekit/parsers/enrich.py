@@ -8,6 +8,7 @@ For HTML documents, a body paragraph that is the text of a ``<blockquote>``, and
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -23,6 +24,7 @@ hookimpl = pluggy.HookimplMarker("articlekit")
 
 _SPACE = re.compile(r"\s+")
 _BLOCKS = ("p", "div", "li")
+_MAX_Q_ELEMENTS = 1000
 
 
 def _clean(text: str) -> str:
@@ -55,7 +57,9 @@ def q_spans(article: Article, document: Document) -> list[tuple[int, int]]:
     text = article.text
     spans: list[tuple[int, int]] = []
     searched_from: dict[str, int] = {}
-    for element in document.tree.iter("q"):
+    # Each element costs a search of the text: the first _MAX_Q_ELEMENTS bound the work (a real
+    # page has a handful); quote marks still find the others' words.
+    for element in itertools.islice(document.tree.iter("q"), _MAX_Q_ELEMENTS):
         inner = _clean(element.text_content())
         if not inner:
             continue
@@ -77,14 +81,24 @@ def articlekit_enrich(article: Article, document: Document) -> Article | None:
     from ..plugins import default_registry  # noqa: PLC0415 - plugins imports this module
 
     blocks = blockquote_paragraphs(article, document)
+    text = article.text
+    limit = document.limits.max_quote_chars
+    if len(text) > limit:
+        # Whole paragraphs up to the limit (or the limit itself inside a first huge paragraph):
+        # offsets into the prefix are offsets into the text.
+        end = text.rfind("\n\n", 0, limit)
+        text = text[: end if end > 0 else limit]
+        article = article.with_warning(
+            f"quotes were looked for in the first {len(text):,} characters of the body only (max_quote_chars)"
+        )
     found = extract_quotes(
-        article.text,
+        text,
         extra_verbs=default_registry().reporting_verbs(),
         quoted_paragraphs=blocks,
         quoted_spans=q_spans(article, document),
     )
     if not found:
-        return None
+        return article if len(text) < len(article.text) else None
     existing = article.quotes
     merged = sorted((*existing, *(q for q in found if not _overlaps(q, existing))), key=lambda q: q.span.start)
     return attrs.evolve(article, quotes=merged)

@@ -42,6 +42,7 @@ from .._version import __version__
 from ..document import Document
 from ..errors import ParseError
 from ..extract.body import Body, Pass, extract_body
+from ..extract.links import is_followable
 from ..extract.metadata import Metadata, base_href, extract_metadata
 from ..models import Article, DateValue, Link, LinkKind, ParserInfo
 from .base import BaseParser
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["HtmlParser", "base_url"]
 
 _SPACE = re.compile(r"\s+")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: What follows schema.org's ``"isAccessibleForFree"`` on a page that marks itself paywalled.
 _NOT_FREE = re.compile(r"""\s*:\s*["']?false""", re.IGNORECASE)
 _JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage", "report"])
@@ -95,10 +97,13 @@ class HtmlParser(BaseParser):
         meta = self.metadata(tree, document.url)
         title = self.title(tree, meta)
         # extract_metadata has read <base href> already; a parser's own Metadata without one
-        # resolves against the page URL.
-        base = meta.base_url or document.url
+        # resolves against the page URL, and without a URL against the canonical URL the page
+        # declares.
+        base = meta.base_url or document.url or _web_url(meta.canonical_url)
         body = self.body(tree, base, title)
         warnings: list[str] = []
+        if base is None and _has_relative_links(tree):
+            warnings.append("the page's relative links were left out: it gives no URL to resolve them against (pass url=)")
         paragraphs = body.paragraphs
         links = list(body.links)
         if not paragraphs:
@@ -213,6 +218,20 @@ class HtmlParser(BaseParser):
     def postprocess(self, article: Article, document: Document) -> Article:
         """A last change to the finished article; returns it unchanged by default."""
         return article
+
+
+def _web_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute ``http(s)`` URL, else ``None``."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def _has_relative_links(tree: lxml.html.HtmlElement) -> bool:
+    """Whether any ``<a href>`` of the page is a relative link to a page."""
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href and is_followable(href) and not _SCHEME.match(href):
+            return True
+    return False
 
 
 def _marks_paywall(text: str) -> bool:
