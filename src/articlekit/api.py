@@ -123,10 +123,12 @@ def _without_controls(value: Any) -> Any:
     if attrs.has(type(value)):
         changes = {}
         for field in attrs.fields(type(value)):
+            if not field.init:  # derived (Article.text): rebuilt from the cleaned fields
+                continue
             old = getattr(value, field.name)
             new = _without_controls(old)
             if new is not old:
-                changes[field.name] = new
+                changes[field.alias] = new
         return attrs.evolve(value, **changes) if changes else value
     return value
 
