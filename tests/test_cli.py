@@ -119,7 +119,8 @@ def test_python_dash_m_works_the_same() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--charset", "nosuch"], "--charset: unknown encoding 'nosuch'"),
+        (["--charset", "nosuch"], "--charset: unknown text encoding 'nosuch'"),
+        (["--charset", "hex"], "--charset: unknown text encoding 'hex'"),
         (["--url", "notaurl"], "--url: url must be an absolute http(s) URL"),
         (["--url", "mailto:desk@news.example"], "--url: url must be an absolute http(s) URL"),
     ],

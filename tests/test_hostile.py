@@ -432,8 +432,12 @@ _sources = st.one_of(
     st.sampled_from([None, 42, 3.5, ["a"], bytearray(b"<p>x</p>"), memoryview(b"Title\n\nBody.")]),
 )
 _urls = st.one_of(st.none(), st.text(max_size=40), st.sampled_from(["https://news.example/a", *BAD_URLS, 7]))
-_parsers = st.one_of(st.none(), st.sampled_from(["html", "text", "no-such-parser", ""]), st.text(max_size=10))
-_charsets = st.one_of(st.none(), st.sampled_from(["utf-8", "koi8-r", "utf-16", "no-such", "", "base64", "rot13"]), st.text(max_size=12))
+_parsers = st.one_of(st.none(), st.sampled_from(["html", "text", "no-such-parser", "", 3, ["html"]]), st.text(max_size=10))
+_charsets = st.one_of(
+    st.none(),
+    st.sampled_from(["utf-8", "koi8-r", "utf-16", "no-such", "", "base64", "rot13", "idna", "utf-7", "a\x00b", 8]),
+    st.text(max_size=12),
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

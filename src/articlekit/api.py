@@ -72,6 +72,8 @@ def parse_document(
     registry: Registry | None = None,
 ) -> Article:
     """Parse an already built :class:`~articlekit.document.Document` (see :func:`parse`)."""
+    if parser is not None and not isinstance(parser, str):
+        raise InputError(f"parser must be a parser's name, not {type(parser).__name__}")
     if document.blank:
         raise InputError("the document is empty")
     registry = registry or default_registry()

@@ -21,7 +21,6 @@ Exit codes: 0 success, 1 the input could not be parsed (one line on stderr), 2 u
 from __future__ import annotations
 
 import argparse
-import codecs
 import datetime as dt
 import json
 import re
@@ -32,7 +31,7 @@ from typing import TextIO
 from ._version import __version__
 from .api import parse
 from .batch import expand_paths, parse_many
-from .document import check_url
+from .document import _normalise_charset, check_url
 from .errors import ArticlekitError, InputError, ParserNotFoundError
 from .models import Article, DateValue, LinkKind, Quote, paragraph_starts
 from .plugins import default_registry
@@ -221,11 +220,8 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
             check_url(args.url)
         except InputError as exc:
             raise _Usage(f"--url: {exc}") from exc
-    if args.charset is not None:
-        try:
-            codecs.lookup(args.charset)
-        except LookupError:
-            raise _Usage(f"--charset: unknown encoding {args.charset!r}") from None
+    if args.charset is not None and _normalise_charset(args.charset) is None:
+        raise _Usage(f"--charset: unknown text encoding {args.charset!r}")
     try:
         data = _read_source(args.path)
     except (OSError, ValueError) as exc:

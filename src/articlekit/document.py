@@ -459,7 +459,9 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 def _normalise_charset(name: str) -> str | None:
     try:
         codec = codecs.lookup(name.strip().strip("\"'").lower())
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name with a NUL
+        return None
+    if not getattr(codec, "_is_text_encoding", True):  # hex, zlib, rot13: bytes-to-bytes codecs
         return None
     # Browsers treat these labels as windows-1252 (WHATWG Encoding Standard).
     if codec.name in {"latin-1", "iso8859-1", "ascii"}:
@@ -507,7 +509,7 @@ def _decode(data: bytes, charset: str | None) -> tuple[str, str, bool]:
             return data.decode("utf-8", errors=_MIXED_ERRORS), "utf-8", False
         try:
             return data.decode(name), name, True
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     try:  # cp1252 leaves five bytes undefined; map them like browsers do.
         return data.decode("cp1252", errors="replace"), "cp1252", False
@@ -616,6 +618,8 @@ class Document:
     ) -> None:
         if url is not None:
             url = check_url(url)
+        if limits is not None and not isinstance(limits, Limits):
+            raise InputError(f"limits must be a Limits, not {type(limits).__name__}")
         limits = limits or DEFAULT_LIMITS
         if max_bytes is not None:
             limits = attrs.evolve(limits, max_input_bytes=max_bytes)
@@ -631,6 +635,10 @@ class Document:
             source = bytes(source)
         if not isinstance(source, (str, bytes)):
             raise InputError(f"source must be str or bytes, not {type(source).__name__}")
+        if charset is not None and not isinstance(charset, str):
+            raise InputError(f"charset must be a str, not {type(charset).__name__}")
+        if kind not in (None, "html", "text"):
+            raise InputError(f"kind must be 'html' or 'text', got {kind!r}")
         unit = "bytes" if isinstance(source, bytes) else "characters"
         if len(source) > limits.max_input_bytes:
             raise InputTooLargeError(f"the input is {_size(len(source), unit)}; the limit is {_size(limits.max_input_bytes, unit)}")
@@ -673,7 +681,7 @@ class Document:
         self._parse_bytes = exact and encoding == "utf-8" and bool(source)
         #: The encoding the bytes were decoded with (``None`` for ``str`` input).
         self.encoding: str | None = encoding
-        #: The page's URL, when known (an absolute http(s) URL: see :func:`check_url`).
+        #: The page's URL, when known (an absolute http(s) URL: see :func:`~articlekit.document.check_url`).
         self.url: str | None = url
 
     @cached_property
