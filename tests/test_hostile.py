@@ -262,11 +262,20 @@ def test_an_ordinary_element_with_many_attributes_is_left_alone() -> None:
     assert notes == []
 
 
+def test_what_looks_like_a_tag_in_a_script_or_style_is_left_alone() -> None:
+    code = "for (var i = 0; i<n.length; i++) { " + " ".join(f"x{i} = a{i} + b{i};" for i in range(300)) + " }"
+    style = "a<b " + " ".join(f".c{i}" for i in range(300)) + " { color: red }"
+    markup = page(f"<p>{PROSE}</p><script>{code}</script><style>{style}</style><p>{QUOTED}</p>")
+    cut, notes = _cut_markup(markup, Limits())
+    assert cut is markup
+    assert notes == []
+
+
 def test_a_huge_attribute_value_is_cut() -> None:
-    markup = page(f'<p class="{"lead " * 10_000}">{PROSE}</p><p>{QUOTED}</p>')
+    markup = page(f'<p class="{"lead " * 60_000}">{PROSE}</p><p data-x={"v" * 300_000}>{QUOTED}</p>')
     article = articlekit.parse(markup, registry=registry())
     assert article.paragraphs == (PROSE, QUOTED)
-    assert "1 attribute value(s) longer than 16,384 characters were cut (max_attribute_chars)" in article.warnings
+    assert "2 attribute value(s) longer than 262,144 characters were cut (max_attribute_chars)" in article.warnings
 
 
 def test_an_attribute_storm_costs_work_in_proportion() -> None:

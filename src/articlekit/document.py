@@ -12,6 +12,7 @@ too many attributes, a huge attribute value, a huge JSON-LD block).
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 import zlib
@@ -75,9 +76,9 @@ class Limits:
     #: Attributes kept on one HTML element: 128 (real elements have up to about 70); libxml2's
     #: cost grows with the square of an element's attribute count.
     max_attributes: int = attrs.field(default=128, validator=_positive)
-    #: Characters kept of one attribute value: 16,384 (longer values are inline images and
-    #: serialised data, not text).
-    max_attribute_chars: int = attrs.field(default=16_384, validator=_positive)
+    #: Characters kept of one attribute value: 262,144 (256 Ki). The longest values of real pages
+    #: are inline images and serialised data under 100 Ki, none of it text.
+    max_attribute_chars: int = attrs.field(default=256 * 1024, validator=_positive)
     #: Characters of one JSON-LD block: 1 MiB; a larger block is dropped, with a warning.
     max_json_ld_chars: int = attrs.field(default=_MIB, validator=_positive)
     #: How many times larger than itself a compressed (gzip, zlib) body may become: 100
@@ -292,13 +293,20 @@ def _controls_say_binary(text: str) -> float | None:
 
 # -- markup that would make the HTML parser slow ------------------------------------------------
 
+_DOCTYPE = re.compile(r"<!doctype", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(r"<!doctype([^\[>]*)\[[^\]]*\]\s*>", re.IGNORECASE)
-_JSON_LD_OPEN = re.compile(r"<script\b[^>]*?ld\+json[^>]*>", re.IGNORECASE)
+_JSON_LD_OPEN = re.compile(r"<script\b[^<>]*?ld\+json[^<>]*>", re.IGNORECASE)
 _SCRIPT_CLOSE = re.compile(r"</script", re.IGNORECASE)
-_NAME = r"[^\s\"'<>=/]++"
-_VALUE = r"(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]*+)"
+#: Elements whose content the HTML parser reads as raw text: what looks like a tag in them is not.
+_RAW_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_RAW_CLOSE = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in ("script", "style")}
+# Attributes as libxml2's HTML parser reads them: separated by white space or "/", a name is
+# anything else up to "=" (quotes and "<" included, "=" allowed first), a value is quoted or runs
+# to white space or ">".
+_NAME = r"[^\s/>][^\s/>=]*+"
+_VALUE = r"(?:\"[^\"]*+\"|'[^']*+'|[^\s>]++)"
 _ATTRIBUTE = re.compile(rf"[\s/]*+({_NAME})(?:\s*+=\s*+({_VALUE}))?+")
-_TAG_NAME = re.compile(r"<([a-zA-Z][^\s\"'<>/]*+)")
+_TAG_NAME = re.compile(r"<([a-zA-Z][^\s/>]*+)")
 _TAG_REST = re.compile(r"[^<>]*+>?")
 
 
@@ -307,14 +315,17 @@ def _heavy_tag(max_attributes: int, max_chars: int) -> re.Pattern[str]:
     """A start tag with more than ``max_attributes`` attributes, or with a value longer than
     ``max_chars``: matched up to the first attribute too many or the start of the long value.
 
-    Possessive quantifiers only, so a tag is read once, whatever it holds: the search costs one
-    step per attribute of the page.
+    Possessive quantifiers only, so a tag is read at most twice, whatever it holds: the search
+    costs a few steps per attribute of the page.
     """
     n = max_chars
-    short_value = rf"(?:\"[^\"]{{0,{n}}}+\"|'[^']{{0,{n}}}+'|[^\s\"'<>]{{1,{n}}}+(?![^\s\"'<>]))"
-    short = rf"[\s/]*+{_NAME}(?:\s*+=\s*+{short_value})?+"
-    long_value = rf"\s*+=\s*+(?:\"[^\"]{{{n + 1}}}|'[^']{{{n + 1}}}|[^\s\"'<>]{{{n + 1}}})"
-    return re.compile(rf"<[a-zA-Z][^\s\"'<>/]*+(?:{short}){{0,{max_attributes}}}+(?:{short}|{long_value})")
+    attribute = rf"[\s/]*+{_NAME}(?:\s*+=\s*+{_VALUE})?+"
+    # For the long value: names that do not start with "=", values up to n characters, then "=" and
+    # n + 1 characters of a value.
+    short_value = rf"(?:\"[^\"]{{0,{n}}}+\"|'[^']{{0,{n}}}+'|[^\s>\"'][^\s>]{{0,{n - 1}}}+(?![^\s>]))"
+    short = rf"[\s/]*+[^\s/>=]++(?:\s*+=\s*+{short_value})?+"
+    long_value = rf"\s*+=\s*+(?:\"[^\"]{{{n + 1}}}|'[^']{{{n + 1}}}|[^\s>\"'][^\s>]{{{n}}})"
+    return re.compile(rf"<[a-zA-Z][^\s/>]*+(?:(?:{attribute}){{{max_attributes + 1}}}|(?:{short})*+{long_value})")
 
 
 def _rebuild_tag(markup: str, start: int, limits: Limits) -> tuple[str, int, int, int]:
@@ -347,6 +358,22 @@ def _rebuild_tag(markup: str, start: int, limits: Limits) -> tuple[str, int, int
     return f"<{name.group(1)} {' '.join(kept)}>", end, dropped, cut
 
 
+def _raw_text(markup: str) -> tuple[list[int], list[int]]:
+    """Where each ``<script>`` and ``<style>`` element starts, and where its content ends: one
+    pass over the markup."""
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    while (opening := _RAW_OPEN.search(markup, pos)) is not None:
+        closing = _RAW_CLOSE[opening.group(1).lower()].search(markup, opening.end())
+        starts.append(opening.start())
+        ends.append(closing.start() if closing else len(markup))
+        if closing is None:
+            break
+        pos = closing.end()
+    return starts, ends
+
+
 def _cut_markup(markup: str, limits: Limits) -> tuple[str, list[str]]:
     """``markup`` without what would make libxml2 slow or leak into the text, and a warning for
     each kind of cut: an internal DTD subset (whose ``]>`` the HTML parser reads as text), JSON-LD
@@ -354,7 +381,8 @@ def _cut_markup(markup: str, limits: Limits) -> tuple[str, list[str]]:
     on one element, attribute values past :attr:`Limits.max_attribute_chars`. Linear in the
     markup; returns ``markup`` itself when there is nothing to cut."""
     notes: list[str] = []
-    subset = _DOCTYPE_SUBSET.search(markup, 0, _SNIFF)
+    doctype = _DOCTYPE.search(markup, 0, _SNIFF)
+    subset = _DOCTYPE_SUBSET.match(markup, doctype.start(), _SNIFF) if doctype else None
     if subset:
         markup = f"{markup[: subset.start()]}<!DOCTYPE{subset.group(1).rstrip()}>{markup[subset.end() :]}"
     pieces: list[str] = []
@@ -363,7 +391,9 @@ def _cut_markup(markup: str, limits: Limits) -> tuple[str, list[str]]:
         if opening.start() < pos:
             continue
         close = _SCRIPT_CLOSE.search(markup, opening.end())
-        end = close.start() if close else len(markup)
+        if close is None:  # no later block closes either: each would search to the end
+            break
+        end = close.start()
         if end - opening.end() > limits.max_json_ld_chars:
             pieces += [markup[pos : opening.end()]]
             pos = end
@@ -376,7 +406,13 @@ def _cut_markup(markup: str, limits: Limits) -> tuple[str, list[str]]:
     heavy = _heavy_tag(limits.max_attributes, limits.max_attribute_chars)
     pieces = []
     pos = elements = cut_values = 0
+    raw: tuple[list[int], list[int]] | None = None
     while (match := heavy.search(markup, pos)) is not None:
+        raw = raw or _raw_text(markup)
+        inside = bisect.bisect_right(raw[0], match.start()) - 1
+        if inside >= 0 and raw[0][inside] < match.start() < raw[1][inside]:
+            pos = raw[1][inside]  # code in a script or a style, not a tag
+            continue
         tag, end, dropped, cut = _rebuild_tag(markup, match.start(), limits)
         pieces += [markup[pos : match.start()], tag]
         pos = end
