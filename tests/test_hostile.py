@@ -14,7 +14,9 @@ import io
 import json
 import struct
 import tempfile
+import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -508,3 +510,37 @@ def test_the_command_line_answers_with_an_exit_code_and_one_line(content: str | 
     assert "Traceback" not in err.getvalue()
     if code == 1:
         assert len(err.getvalue().strip().splitlines()) == 1
+
+
+# -- growth: time for n and 4n in the same test, a generous bound on the ratio -------------------
+
+
+def _growth(run: Callable[[int], object], n: int) -> float:
+    def best(size: int) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            run(size)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    return best(4 * n) / max(best(n), 1e-6)
+
+
+def test_a_bare_url_with_a_long_tail_of_brackets_costs_linear_time() -> None:
+    from articlekit.extract.links import find_bare_urls
+
+    assert _growth(lambda n: list(find_bare_urls("see https://news.example/x" + ")" * n)), 50_000) < 10
+
+
+def test_unclosed_scripts_cost_linear_time_in_the_last_resort() -> None:
+    from articlekit.api import _last_resort
+
+    def run(n: int) -> None:
+        _last_resort(Document(f"<html><body><p>{PROSE}</p>" + "<script " * n + "</body></html>", kind="html"))
+
+    assert _growth(run, 100_000) < 10
+
+
+def test_attribute_storms_cost_linear_time_before_the_parser() -> None:
+    assert _growth(lambda n: _cut_markup(page("<p " + " ".join(f"a{i}='>'" for i in range(n)) + ">x</p>"), Limits()), 20_000) < 10

@@ -23,8 +23,11 @@ from .plugins import Registry, default_registry
 
 __all__ = ["parse", "parse_async", "parse_document", "parse_file"]
 
-_TAGS = re.compile(r"<[^>]*>")
-_SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^<>]*>")
+_SCRIPT_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.IGNORECASE)
+_SCRIPT_CLOSE = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "noscript", "template")
+}
 
 
 def parse(
@@ -139,11 +142,25 @@ def _last_resort(document: Document) -> Article:
     """Every line of text the document has, as paragraphs: nothing is silently lost."""
     text = document.text
     if document.kind == "html":
-        text = html.unescape(_TAGS.sub("\n", _SCRIPTS.sub("", text)))
+        text = html.unescape(_TAGS.sub("\n", _without_scripts(text)))
     paragraphs = tuple(" ".join(line.split()) for line in text.split("\n") if line.strip())
     if not paragraphs:
         raise ParseError("no parser produced an article and the document has no text")
     return Article(url=document.url, paragraphs=paragraphs, parser=ParserInfo("fallback", __version__))
+
+
+def _without_scripts(text: str) -> str:
+    """``text`` without its script, style, noscript and template elements: one pass (an element
+    never closed is kept, for its tags to be stripped)."""
+    pieces: list[str] = []
+    pos = 0
+    while (opening := _SCRIPT_OPEN.search(text, pos)) is not None:
+        closing = _SCRIPT_CLOSE[opening.group(1).lower()].search(text, opening.end())
+        if closing is None:
+            break
+        pieces.append(text[pos : opening.start()])
+        pos = closing.end()
+    return "".join(pieces) + text[pos:] if pieces else text
 
 
 def parse_file(
