@@ -12,6 +12,7 @@ import itertools
 import re
 
 import attrs
+import lxml.html
 import pluggy
 
 from ..document import Document
@@ -40,6 +41,8 @@ def blockquote_paragraphs(article: Article, document: Document) -> set[int]:
         return set()
     texts: set[str] = set()
     for quote in document.tree.iter("blockquote"):
+        if _inside(quote, "blockquote"):  # its blocks are the outer one's: read each text once
+            continue
         blocks = [el for el in quote.iter(*_BLOCKS) if not any(child.tag in _BLOCKS for child in el)]
         for el in blocks or [quote]:
             clean = _clean(el.text_content())
@@ -59,7 +62,8 @@ def q_spans(article: Article, document: Document) -> list[tuple[int, int]]:
     searched_from: dict[str, int] = {}
     # Each element costs a search of the text: the first _MAX_Q_ELEMENTS bound the work (a real
     # page has a handful); quote marks still find the others' words.
-    for element in itertools.islice(document.tree.iter("q"), _MAX_Q_ELEMENTS):
+    outermost = (element for element in document.tree.iter("q") if not _inside(element, "q"))
+    for element in itertools.islice(outermost, _MAX_Q_ELEMENTS):
         inner = _clean(element.text_content())
         if not inner:
             continue
@@ -68,6 +72,11 @@ def q_spans(article: Article, document: Document) -> list[tuple[int, int]]:
             spans.append((start, start + len(inner)))
             searched_from[inner] = start + len(inner)
     return spans
+
+
+def _inside(element: lxml.html.HtmlElement, tag: str) -> bool:
+    """Whether an ancestor of ``element`` is a ``tag`` (nested text would be read once per level)."""
+    return next(element.iterancestors(tag), None) is not None
 
 
 def _overlaps(quote: Quote, others: tuple[Quote, ...]) -> bool:
@@ -84,9 +93,9 @@ def articlekit_enrich(article: Article, document: Document) -> Article | None:
     text = article.text
     limit = document.limits.max_quote_chars
     if len(text) > limit:
-        # Whole paragraphs up to the limit (or the limit itself inside a first huge paragraph):
-        # offsets into the prefix are offsets into the text.
-        end = text.rfind("\n\n", 0, limit)
+        # Whole paragraphs up to the limit, or the limit itself when no paragraph ends in its
+        # second half: offsets into the prefix are offsets into the text.
+        end = text.rfind("\n\n", limit // 2, limit)
         text = text[: end if end > 0 else limit]
         article = article.with_warning(
             f"quotes were looked for in the first {len(text):,} characters of the body only (max_quote_chars)"

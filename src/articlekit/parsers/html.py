@@ -54,6 +54,7 @@ __all__ = ["HtmlParser", "base_url"]
 
 _SPACE = re.compile(r"\s+")
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_CLASS_LOOKBACK = 2_000
 #: What follows schema.org's ``"isAccessibleForFree"`` on a page that marks itself paywalled.
 _NOT_FREE = re.compile(r"""\s*:\s*["']?false""", re.IGNORECASE)
 _JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage", "report"])
@@ -252,8 +253,10 @@ def _marks_paywall(text: str) -> bool:
     start = text.find("paywall")
     while start >= 0:
         if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
-            # Inside a class attribute: the nearest quote before it opens ``class="``.
-            quote = max(text.rfind('"', 0, start), text.rfind("'", 0, start))
+            # Inside a class attribute: the nearest quote before it opens ``class="``. Class
+            # lists are short: looking back a bounded way keeps many mentions linear.
+            window = max(0, start - _CLASS_LOOKBACK)
+            quote = max(text.rfind('"', window, start), text.rfind("'", window, start))
             if quote >= 6 and text[quote - 6 : quote].lower() == "class=":
                 return True
         start = text.find("paywall", start + len("paywall"))
