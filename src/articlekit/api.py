@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ._version import __version__
-from .document import DEFAULT_LIMITS, Document, Limits, _size, clean_controls
+from .document import DEFAULT_LIMITS, Document, Limits, _size, clean_controls, has_controls
 from .errors import InputError, InputTooLargeError, ParseError
 from .models import Article, ParserInfo
 from .plugins import Registry, default_registry
@@ -112,8 +112,41 @@ def parse_document(
         article = registry.enrich(article, document)
     if warnings:
         article = attrs.evolve(article, warnings=[*dict.fromkeys(warnings), *article.warnings])
+    strings: list[str] = []
+    _collect_strings(article, strings)
+    if not has_controls("\n".join(strings)):
+        return article
     cleaned: Article = _without_controls(article)
     return cleaned
+
+
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _init_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """``(attribute name, init alias)`` of each field of an attrs class set by ``__init__`` (a
+    derived field such as :attr:`Article.text` is rebuilt from the others); ``()`` for any other
+    class."""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = tuple((f.name, f.alias) for f in attrs.fields(cls) if f.init) if attrs.has(cls) else ()
+        _FIELDS[cls] = fields
+    return fields
+
+
+def _collect_strings(value: object, into: list[str]) -> None:
+    """Every string in ``value`` (an article or a part of one), appended to ``into``."""
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            if type(item) is str:
+                into.append(item)
+            else:
+                _collect_strings(item, into)
+    else:
+        for name, _alias in _init_fields(type(value)):
+            _collect_strings(getattr(value, name), into)
 
 
 def _without_controls(value: Any) -> Any:
@@ -125,15 +158,13 @@ def _without_controls(value: Any) -> Any:
     if isinstance(value, tuple):
         items = tuple(_without_controls(item) for item in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if attrs.has(type(value)):
+    if _init_fields(type(value)):
         changes = {}
-        for field in attrs.fields(type(value)):
-            if not field.init:  # derived (Article.text): rebuilt from the cleaned fields
-                continue
-            old = getattr(value, field.name)
+        for name, alias in _init_fields(type(value)):
+            old = getattr(value, name)
             new = _without_controls(old)
             if new is not old:
-                changes[field.alias] = new
+                changes[alias] = new
         return attrs.evolve(value, **changes) if changes else value
     return value
 

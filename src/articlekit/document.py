@@ -35,6 +35,7 @@ __all__ = [
     "check_url",
     "clean_controls",
     "decode",
+    "has_controls",
     "looks_like_html",
 ]
 
@@ -256,6 +257,18 @@ _INPUT_MAP = {chr(c): _input_replacement(chr(c)) for c in [*range(0x20), *range(
 _OUTPUT_MAP = {chr(c): _output_replacement(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]}
 
 
+_C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`clean_controls` would replace (a fast test:
+    ASCII text is checked as bytes, several times faster than a regular expression)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _C0_BYTES)) != len(data)
+    return _CONTROLS.search(text) is not None
+
+
 def clean_controls(text: str) -> str:
     r"""``text`` with every control character replaced by one character, so that offsets into it
     stay valid: form feed and vertical tab by a space, a C1 control by the windows-1252 character
@@ -268,7 +281,7 @@ def clean_controls(text: str) -> str:
     >>> clean_controls("a\x00b\x93c\x94")
     'a\ufffdb“c”'
     """
-    if not _CONTROLS.search(text):
+    if not has_controls(text):
         return text
     return _CONTROLS.sub(lambda m: _OUTPUT_MAP.get(m.group(), "\ufffd"), text)
 
@@ -276,7 +289,7 @@ def clean_controls(text: str) -> str:
 def _strip_controls(text: str) -> tuple[str, int]:
     """The input with its control characters removed (see :func:`clean_controls`, which keeps
     the length instead), and how many there were."""
-    if not _CONTROLS.search(text):
+    if not has_controls(text):
         return text, 0
     return _CONTROLS.subn(lambda m: _INPUT_MAP.get(m.group(), "\ufffd"), text)
 
