@@ -61,7 +61,7 @@ class Limits:
     whole; pass your own to :func:`articlekit.parse` (``limits=``) to be stricter.
 
     >>> Limits().max_quote_chars
-    200000
+    100000
     >>> Limits(max_chars=1_000_000).max_chars
     1000000
     """
@@ -71,9 +71,9 @@ class Limits:
     #: Characters of the decoded document given to the parsers: 8 Mi (8,388,608). The rest is
     #: cut at a tag or line boundary, with a warning.
     max_chars: int = attrs.field(default=8 * _MIB, validator=_positive)
-    #: Characters of body text given to quote extraction: 200,000 (a very long article is
+    #: Characters of body text given to quote extraction: 100,000 (a very long article is
     #: 60,000). Quotes in the rest are not looked for, with a warning.
-    max_quote_chars: int = attrs.field(default=200_000, validator=_positive)
+    max_quote_chars: int = attrs.field(default=100_000, validator=_positive)
     #: Attributes kept on one HTML element: 128 (real elements have up to about 70); libxml2's
     #: cost grows with the square of an element's attribute count.
     max_attributes: int = attrs.field(default=128, validator=_positive)
