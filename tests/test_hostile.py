@@ -463,6 +463,8 @@ def test_the_public_api_raises_only_articlekit_errors(source: object, url: objec
         assert not _has_controls(article)
     with contextlib.suppress(articlekit.ArticlekitError):
         Document(source, url=url, charset=charset).kind  # type: ignore[arg-type]  # noqa: B018
+    with contextlib.suppress(articlekit.ArticlekitError):
+        articlekit.parse_document(source, parser=parser, registry=registry())  # type: ignore[arg-type]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

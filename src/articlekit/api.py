@@ -75,6 +75,8 @@ def parse_document(
     registry: Registry | None = None,
 ) -> Article:
     """Parse an already built :class:`~articlekit.document.Document` (see :func:`parse`)."""
+    if not isinstance(document, Document):
+        raise InputError(f"document must be a Document, not {type(document).__name__} (parse() takes str or bytes)")
     if parser is not None and not isinstance(parser, str):
         raise InputError(f"parser must be a parser's name, not {type(parser).__name__}")
     if document.blank:
