@@ -114,3 +114,44 @@ def test_python_dash_m_works_the_same() -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--charset", "nosuch"], "--charset: unknown text encoding 'nosuch'"),
+        (["--charset", "hex"], "--charset: unknown text encoding 'hex'"),
+        (["--url", "notaurl"], "--url: url must be an absolute http(s) URL"),
+        (["--url", "mailto:desk@news.example"], "--url: url must be an absolute http(s) URL"),
+    ],
+)
+def test_bad_option_values_are_usage_errors(options: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("parse", str(SAMPLE), *options)[0] == 2
+    assert capsys.readouterr().err.startswith(f"articlekit: error: {message}")
+
+
+@pytest.mark.parametrize("indent", ["-1", "x", "99"])
+def test_indent_must_be_a_small_whole_number(indent: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run("parse", str(SAMPLE), "--indent", indent)
+    assert exit_info.value.code == 2
+    assert "argument --indent" in capsys.readouterr().err
+
+
+def test_text_format_lists_the_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Ferry stays\n\nThe board met on Tuesday.\n\n“We keep the late boat,” said Marta Quist.\n")
+    code, text = run("parse", str(path), "--format", "text")
+    assert code == 0
+    assert text.endswith("Quotes:\n- “We keep the late boat,” — Marta Quist (said)\n")
+
+
+def test_markdown_escapes_what_would_read_as_markup(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    paragraphs = ["# not a heading", "- not a list item", "1. not a numbered item", "> not a quote", "a *star*, an _under_ and <b>"]
+    path.write_text("Ferry stays\n\n" + "\n\n".join(paragraphs) + "\n")
+    code, md = run("parse", str(path), "--format", "markdown", "--no-enrich")
+    assert code == 0
+    blocks = md.strip().split("\n\n")
+    for escaped in ("\\# not a heading", "\\- not a list item", "1\\. not a numbered item", "\\> not a quote", "a \\*star\\*, an \\_under\\_ and \\<b\\>"):
+        assert escaped in blocks

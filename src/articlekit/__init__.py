@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ._version import __version__
 from .api import parse, parse_async, parse_document, parse_file
-from .document import Document
+from .document import Document, Limits
 from .errors import (
     ArticlekitError,
     ArticlekitWarning,
@@ -39,6 +39,7 @@ __all__ = [
     "Document",
     "InputError",
     "InputTooLargeError",
+    "Limits",
     "Link",
     "LinkKind",
     "ParseError",

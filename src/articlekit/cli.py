@@ -23,15 +23,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from ._version import __version__
 from .api import parse
 from .batch import expand_paths, parse_many
-from .errors import ArticlekitError, ParserNotFoundError
-from .models import Article, DateValue, LinkKind, paragraph_starts
+from .document import _normalise_charset, check_url
+from .errors import ArticlekitError, InputError, ParserNotFoundError
+from .models import Article, DateValue, LinkKind, Quote, paragraph_starts
 from .plugins import default_registry
 from .scaffold import ScaffoldError, render_plugin
 from .serialize import json_schema, to_dict, to_json
@@ -63,7 +65,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", metavar="URL", help="the page's URL: chooses publisher parsers, resolves links")
     p.add_argument("--charset", metavar="NAME", help="the encoding the server declared, if known")
     p.add_argument("--no-enrich", action="store_true", help="skip enrichment (quote extraction and plugins)")
-    p.add_argument("--indent", type=int, default=2, metavar="N", help="JSON indentation (default: 2)")
+    p.add_argument("--indent", type=_indent, default=2, metavar="N", help="JSON indentation, 0 for one line (default: 2)")
     p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     pl = commands.add_parser("plugins", help="list registered parsers and what they claim")
@@ -96,6 +98,16 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _indent(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 0 <= number <= 16:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 16, got {number}")
+    return number
+
+
 def _date(value: DateValue | None) -> str:
     if value is None:
         return ""
@@ -112,6 +124,8 @@ def render_text(article: Article) -> str:
     if meta:
         head.append(meta)
     parts = ["\n".join(h for h in head if h), article.text]
+    if article.quotes:
+        parts.append("Quotes:\n" + "\n".join(f"- {_quote_line(quote)}" for quote in article.quotes))
     related = article.links_of(LinkKind.RELATED)
     if related:
         parts.append("Related:\n" + "\n".join(f"- {link.text}" + (f" <{link.url}>" if link.url else "") for link in related))
@@ -120,22 +134,47 @@ def render_text(article: Article) -> str:
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
+def _quote_line(quote: Quote, escape: Callable[[str], str] = str) -> str:
+    """``“text” — speaker (cue)``, each part passed through ``escape``."""
+    who = escape(quote.speaker or "unknown speaker")
+    return f"“{escape(quote.text)}” — {who}" + (f" ({escape(quote.cue)})" if quote.cue else "")
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>])")
+#: What makes a line a heading, list item, quote, rule, fence or table row in Markdown.
+_MD_BLOCK = re.compile(r"(\s*)(#|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|>|=+\s*$|-{3,}|_{3,}|```|~~~|\|)")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    """``text`` with the characters Markdown would read as markup (emphasis, links, code, HTML)
+    escaped."""
+    return _MD_INLINE.sub(r"\\\1", text)
+
+
+def _md_block(text: str) -> str:
+    """An escaped paragraph that Markdown does not read as a heading, list, quote or rule."""
+    match = _MD_BLOCK.match(text)
+    if match is None:
+        return text
+    start = match.end(1)
+    if text[start].isdigit():  # "1. " starts a list: escape the dot after the number
+        end = match.end(2)
+        return text[:end] + "\\" + text[end:]
+    return text[:start] + "\\" + text[start:]
 
 
 def render_markdown(article: Article) -> str:
     """The article as Markdown, with inline links kept as links and quotes listed."""
     out: list[str] = []
     if article.title:
-        out.append(f"# {article.title}")
+        out.append(f"# {_md_escape(article.title)}")
     meta = []
     if article.authors:
-        meta.append("By " + ", ".join(article.authors))
+        meta.append("By " + ", ".join(_md_escape(author) for author in article.authors))
     if article.published:
         meta.append(_date(article.published))
     if article.site_name:
-        meta.append(article.site_name)
+        meta.append(_md_escape(article.site_name))
     if meta:
         out.append("*" + " · ".join(meta) + "*")
     by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
@@ -154,19 +193,17 @@ def render_markdown(article: Article) -> str:
             pieces.append(f"[{_md_escape(paragraph[start:end])}]({url})")
             cursor = end
         pieces.append(_md_escape(paragraph[cursor:]))
-        out.append("".join(pieces))
+        out.append(_md_block("".join(pieces)))
     if article.quotes:
         out.append("## Quotes")
-        for quote in article.quotes:
-            who = quote.speaker or "unknown speaker"
-            out.append(f"- “{quote.text}” — {who}" + (f" ({quote.cue})" if quote.cue else ""))
+        out.extend(f"- {_quote_line(quote, _md_escape)}" for quote in article.quotes)
     related = article.links_of(LinkKind.RELATED)
     if related:
         out.append("## Related")
         out.extend(f"- [{_md_escape(link.text)}]({link.url})" if link.url else f"- {link.text}" for link in related)
     if article.disclaimer:
         out.append("---")
-        out.append(f"*{article.disclaimer}*")
+        out.append(f"*{_md_escape(article.disclaimer)}*")
     return "\n\n".join(out) + "\n"
 
 
@@ -178,10 +215,17 @@ def _read_source(path: str) -> bytes:
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    if args.url is not None:
+        try:
+            check_url(args.url)
+        except InputError as exc:
+            raise _Usage(f"--url: {exc}") from exc
+    if args.charset is not None and _normalise_charset(args.charset) is None:
+        raise _Usage(f"--charset: unknown text encoding {args.charset!r}")
     try:
         data = _read_source(args.path)
-    except OSError as exc:
-        raise _Failure(f"cannot read {args.path}: {exc.strerror or exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise _Failure(f"cannot read {args.path}: {getattr(exc, 'strerror', None) or exc}") from exc
     article = parse(data, url=args.url, parser=args.parser, charset=args.charset, enrich=not args.no_enrich)
     if args.format == "json":
         out.write(to_json(article, indent=args.indent if args.indent > 0 else None) + "\n")

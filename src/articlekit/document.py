@@ -1,29 +1,486 @@
 """The input as received: bytes or text, decoded, classified as HTML or plain text.
 
-A :class:`Document` is what parsers see. It decodes bytes once (BOM, then an explicit
-``charset`` hint, then the page's own ``<meta charset>``, then UTF-8, then cp1252), enforces the
-size limit, and parses HTML lazily, once, with safe :mod:`lxml` settings (no network, no
-external entities, no processing instructions, bounded tree).
+A :class:`Document` is what parsers see. It refuses what is not a text document (images, PDF,
+archives, executables: by magic number, or by a share of control characters), decompresses a
+gzip or zlib body (within the size limit and a ratio limit against decompression bombs), decodes
+bytes once (BOM, then an explicit ``charset`` hint, then the page's own ``<meta charset>``, then
+UTF-8, then cp1252), removes control characters, enforces the :class:`Limits`, and parses HTML
+lazily, once, with safe :mod:`lxml` settings (no network, no external entities, no processing
+instructions, bounded tree) after cutting markup that would make the parser slow (an element with
+too many attributes, a huge attribute value, a huge JSON-LD block).
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
-from functools import cached_property
+import zlib
+from functools import cached_property, lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
+import attrs
 import lxml.html
 from lxml import etree
 
 from .errors import DecodeError, InputError, InputTooLargeError
 
-__all__ = ["MAX_INPUT_BYTES", "Document", "DocumentKind", "decode", "looks_like_html"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "MAX_INPUT_BYTES",
+    "Document",
+    "DocumentKind",
+    "Limits",
+    "check_url",
+    "clean_controls",
+    "decode",
+    "has_controls",
+    "looks_like_html",
+]
 
 #: Largest input accepted, in bytes (or characters for ``str`` input): 32 MiB. Real article
 #: pages are below 5 MiB; anything larger is almost surely not one article.
 MAX_INPUT_BYTES = 32 * 1024 * 1024
+
+_MIB = 1024 * 1024
+
+
+def _positive(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InputError(f"Limits.{attribute.name} must be a positive integer, got {value!r}")
+
+
+@attrs.frozen
+class Limits:
+    """Bounds on the work one document may cost (see :doc:`/reference/errors`).
+
+    Past :attr:`max_input_bytes` the input is refused (:class:`~articlekit.InputTooLargeError`);
+    past any other bound the result is truncated and :attr:`Article.warnings
+    <articlekit.Article.warnings>` says what was cut. The defaults leave every real article page
+    whole; pass your own to :func:`articlekit.parse` (``limits=``) to be stricter.
+
+    >>> Limits().max_quote_chars
+    100000
+    >>> Limits(max_chars=1_000_000).max_chars
+    1000000
+    """
+
+    #: Largest input accepted, in bytes (characters for ``str``), after decompression: 32 MiB.
+    max_input_bytes: int = attrs.field(default=MAX_INPUT_BYTES, validator=_positive)
+    #: Characters of the decoded document given to the parsers: 8 Mi (8,388,608). The rest is
+    #: cut at a tag or line boundary, with a warning.
+    max_chars: int = attrs.field(default=8 * _MIB, validator=_positive)
+    #: Characters of body text given to quote extraction: 100,000 (a very long article is
+    #: 60,000). Quotes in the rest are not looked for, with a warning.
+    max_quote_chars: int = attrs.field(default=100_000, validator=_positive)
+    #: Attributes kept on one HTML element: 128 (real elements have up to about 70); libxml2's
+    #: cost grows with the square of an element's attribute count.
+    max_attributes: int = attrs.field(default=128, validator=_positive)
+    #: Characters kept of one attribute value: 262,144 (256 Ki). The longest values of real pages
+    #: are inline images and serialised data under 100 Ki, none of it text.
+    max_attribute_chars: int = attrs.field(default=256 * 1024, validator=_positive)
+    #: Characters of one JSON-LD block: 1 MiB; a larger block is dropped, with a warning.
+    max_json_ld_chars: int = attrs.field(default=_MIB, validator=_positive)
+    #: How many times larger than itself a compressed (gzip, zlib) body may become: 100
+    #: (HTML compresses 5 to 15 times); past it the input is refused as a decompression bomb.
+    #: Bodies that decompress to at most 1 MiB are always accepted.
+    max_compression_ratio: int = attrs.field(default=100, validator=_positive)
+
+
+#: The limits :func:`articlekit.parse` applies unless given others.
+DEFAULT_LIMITS = Limits()
+
+
+def _size(n: int, unit: str = "bytes") -> str:
+    """``n`` for people: ``"40.0 MiB (41,943,040 bytes)"``, ``"9,000,000 characters"``."""
+    if unit == "bytes" and n >= _MIB:
+        return f"{n / _MIB:.1f} MiB ({n:,} bytes)"
+    if unit == "bytes" and n >= 1024:
+        return f"{n / 1024:.1f} KiB ({n:,} bytes)"
+    return f"{n:,} {unit}"
+
+
+# -- what is not a text document ----------------------------------------------------------------
+
+#: ``(what it is, magic bytes, offset)``: files that are not text, by their first bytes.
+_MAGIC: tuple[tuple[str, bytes, int], ...] = (
+    ("a PDF document", b"%PDF-", 0),
+    ("a PNG image", b"\x89PNG\r\n\x1a\n", 0),
+    ("a JPEG image", b"\xff\xd8\xff", 0),
+    ("a GIF image", b"GIF87a", 0),
+    ("a GIF image", b"GIF89a", 0),
+    ("a TIFF image", b"II*\x00", 0),
+    ("a TIFF image", b"MM\x00*", 0),
+    ("a WebP image", b"WEBP", 8),
+    ("a RIFF audio or video file", b"WAVE", 8),
+    ("a RIFF audio or video file", b"AVI ", 8),
+    ("an MP4 or QuickTime video", b"ftyp", 4),
+    ("an Ogg media file", b"OggS", 0),
+    ("a FLAC audio file", b"fLaC", 0),
+    ("a font file", b"wOFF", 0),
+    ("a font file", b"wOF2", 0),
+    ("a ZIP archive (or an office document or e-book: docx, xlsx, odt, epub)", b"PK\x03\x04", 0),
+    ("a ZIP archive", b"PK\x05\x06", 0),
+    ("a ZIP archive", b"PK\x07\x08", 0),
+    ("an office document (doc, xls, ppt)", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0),
+    ("a RAR archive", b"Rar!\x1a\x07", 0),
+    ("a 7-Zip archive", b"7z\xbc\xaf\x27\x1c", 0),
+    ("an xz archive", b"\xfd7zXZ\x00", 0),
+    ("a bzip2 archive", b"BZh", 0),
+    ("a zstd archive", b"\x28\xb5\x2f\xfd", 0),
+    ("a tar archive", b"ustar", 257),
+    ("an ELF executable", b"\x7fELF", 0),
+    ("a Mach-O executable", b"\xfe\xed\xfa\xce", 0),
+    ("a Mach-O executable", b"\xfe\xed\xfa\xcf", 0),
+    ("a Mach-O executable", b"\xce\xfa\xed\xfe", 0),
+    ("a Mach-O executable", b"\xcf\xfa\xed\xfe", 0),
+    ("a Java class or Mach-O universal binary", b"\xca\xfe\xba\xbe", 0),
+    ("a WebAssembly module", b"\x00asm", 0),
+    ("an SQLite database", b"SQLite format 3\x00", 0),
+)
+#: Magic numbers that are also plausible starts of text, kept only with a binary byte after them.
+_WEAK_MAGIC = frozenset([b"BZh", b"WEBP", b"WAVE", b"AVI ", b"ftyp", b"ustar"])
+_GZIP_MAGIC = b"\x1f\x8b"
+#: Control characters that say "binary" (tab, line feed, vertical tab, form feed and carriage
+#: return are text).
+_BINARY_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
+#: Share of control characters above which an input is taken for a binary file.
+_BINARY_SHARE = 0.01
+_BINARY_COUNT = 8
+_SNIFF = 64 * 1024
+
+
+def _has_binary(data: bytes) -> bool:
+    return len(data.translate(None, _BINARY_BYTES)) < len(data)
+
+
+def _what_binary(head: bytes) -> str | None:
+    """What ``head`` (the first bytes of an input) is, when its magic number says it is not text."""
+    for label, magic, offset in _MAGIC:
+        if head[offset : offset + len(magic)] == magic and (magic not in _WEAK_MAGIC or _has_binary(head[: offset + 64])):
+            return label
+    if head.startswith(b"MZ") and b"\x00" in head[:64]:
+        return "a Windows executable"
+    return None
+
+
+def _refuse_binary(head: bytes) -> None:
+    what = _what_binary(head)
+    if what:
+        raise InputError(f"the input is not a text document: it is {what}")
+
+
+def _decompress(data: bytes, limits: Limits, notes: list[str]) -> bytes:
+    """``data`` itself, or its content when it is a gzip or zlib stream (as saved crawls keep
+    ``Content-Encoding: gzip`` or ``deflate`` bodies).
+
+    The output is bounded by :attr:`Limits.max_input_bytes` and, past 1 MiB, by
+    :attr:`Limits.max_compression_ratio` times the input (a decompression bomb is refused).
+    A stream cut short keeps what it held, with a note. Bytes that only look like a zlib header
+    (``x^`` can start a text) are kept as they are when they do not decompress.
+    """
+    if data.startswith(_GZIP_MAGIC):
+        kind, wbits = "gzip", 16 + zlib.MAX_WBITS
+    elif len(data) > 2 and data[0] & 0x0F == 8 and data[0] >> 4 <= 7 and not data[1] & 0x20 and (data[0] << 8 | data[1]) % 31 == 0:
+        kind, wbits = "zlib", zlib.MAX_WBITS
+    else:
+        return data
+    bound = min(limits.max_input_bytes, max(_MIB, len(data) * limits.max_compression_ratio))
+    out = bytearray()
+    rest = data
+    try:
+        while rest:
+            stream = zlib.decompressobj(wbits)
+            out += stream.decompress(rest, bound + 1 - len(out))
+            if len(out) > bound:
+                if bound == limits.max_input_bytes:
+                    raise InputTooLargeError(
+                        f"the {kind} input expands past the limit of {_size(limits.max_input_bytes)}"
+                    )
+                raise InputError(
+                    f"the {kind} input expands more than {limits.max_compression_ratio} times its "
+                    f"{_size(len(data))} (a decompression bomb?); refused"
+                )
+            if not stream.eof:
+                notes.append(f"the {kind} stream is cut short; the text it held was kept")
+                break
+            # gzip allows several members one after another; anything else after the end is dropped.
+            rest = stream.unused_data if kind == "gzip" and stream.unused_data.startswith(_GZIP_MAGIC) else b""
+    except zlib.error as exc:
+        if kind == "zlib" and not out:
+            return data
+        if not out:
+            raise InputError(f"the input is {kind}-compressed but cannot be decompressed: {exc}") from exc
+        notes.append(f"the {kind} stream is damaged; the text before the damage was kept")
+    if out.startswith(_GZIP_MAGIC) or _what_binary(bytes(out[:_SNIFF])):
+        inner = _what_binary(bytes(out[:_SNIFF])) or "compressed again"
+        raise InputError(f"the input is {kind}-compressed, and what it holds is not a text document: it is {inner}")
+    return bytes(out)
+
+
+# -- control characters -------------------------------------------------------------------------
+
+#: C0 controls but tab, line feed and carriage return; DEL; C1 controls; surrogates (only a
+#: ``str`` can hold them, and no encoder writes them); the two noncharacters at the end of the BMP.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _c1(char: str) -> str | None:
+    """A C1 control as the windows-1252 character with its code (what the author meant when
+    text in cp1252 was stored as Latin-1), or ``None`` where cp1252 leaves the code undefined."""
+    try:
+        return bytes([ord(char)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _input_replacement(char: str) -> str:
+    if char in "\x0b\x0c":
+        return " "
+    if "\x80" <= char <= "\x9f":
+        return _c1(char) or ""
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    return ""
+
+
+def _output_replacement(char: str) -> str:
+    if char in "\x0b\x0c":
+        return " "
+    if "\x80" <= char <= "\x9f":
+        return _c1(char) or "\ufffd"
+    return "\ufffd"
+
+
+_INPUT_MAP = {chr(c): _input_replacement(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]}
+_OUTPUT_MAP = {chr(c): _output_replacement(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]}
+
+
+_C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`clean_controls` would replace (a fast test:
+    ASCII text is checked as bytes, several times faster than a regular expression)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _C0_BYTES)) != len(data)
+    return _CONTROLS.search(text) is not None
+
+
+def clean_controls(text: str) -> str:
+    r"""``text`` with every control character replaced by one character, so that offsets into it
+    stay valid: form feed and vertical tab by a space, a C1 control by the windows-1252 character
+    with its code, anything else (NUL, ESC, a lone surrogate, ...) by U+FFFD. Tab, line feed and
+    carriage return are kept.
+
+    This is what :func:`articlekit.parse` applies to every string of the article it returns, so
+    that no control character reaches the output whatever a parser or plugin produced.
+
+    >>> clean_controls("a\x00b\x93c\x94")
+    'a\ufffdb“c”'
+    """
+    if not has_controls(text):
+        return text
+    return _CONTROLS.sub(lambda m: _OUTPUT_MAP.get(m.group(), "\ufffd"), text)
+
+
+def _strip_controls(text: str) -> tuple[str, int]:
+    """The input with its control characters removed (see :func:`clean_controls`, which keeps
+    the length instead), and how many there were."""
+    if not has_controls(text):
+        return text, 0
+    return _CONTROLS.subn(lambda m: _INPUT_MAP.get(m.group(), "\ufffd"), text)
+
+
+def _controls_say_binary(text: str) -> float | None:
+    """The share of control characters in the first 64 KiB of ``text`` when it says the input
+    is a binary file (over 1%, and at least 8 of them), else ``None``."""
+    head = text[:_SNIFF]
+    if not _CONTROLS.search(head):
+        return None
+    count = sum(1 for m in _CONTROLS.finditer(head) if m.group() < "\x80" and m.group() not in "\x0b\x0c")
+    return count / len(head) if count >= _BINARY_COUNT and count > _BINARY_SHARE * len(head) else None
+
+
+# -- markup that would make the HTML parser slow ------------------------------------------------
+
+_DOCTYPE = re.compile(r"<!doctype", re.IGNORECASE)
+_DOCTYPE_SUBSET = re.compile(r"<!doctype([^\[>]*)\[[^\]]*\]\s*>", re.IGNORECASE)
+_JSON_LD_OPEN = re.compile(r"<script\b[^<>]*?ld\+json[^<>]*>", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script", re.IGNORECASE)
+#: Elements whose content the HTML parser reads as raw text: what looks like a tag in them is not.
+_RAW_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_RAW_CLOSE = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in ("script", "style")}
+# Attributes as libxml2's HTML parser reads them: separated by white space or "/", a name is
+# anything else up to "=" (quotes and "<" included, "=" allowed first), a value is quoted or runs
+# to white space or ">".
+_NAME = r"[^\s/>][^\s/>=]*+"
+_VALUE = r"(?:\"[^\"]*+\"|'[^']*+'|[^\s>]++)"
+_ATTRIBUTE = re.compile(rf"[\s/]*+({_NAME})(?:\s*+=\s*+({_VALUE}))?+")
+_TAG_NAME = re.compile(r"<([a-zA-Z][^\s/>]*+)")
+_TAG_REST = re.compile(r"[^<>]*+>?")
+
+
+@lru_cache(maxsize=8)
+def _heavy_tag(max_attributes: int, max_chars: int) -> re.Pattern[str]:
+    """A start tag with more than ``max_attributes`` attributes, or with a value longer than
+    ``max_chars``: matched up to the first attribute too many or the start of the long value.
+
+    Possessive quantifiers only, so a tag is read at most twice, whatever it holds: the search
+    costs a few steps per attribute of the page.
+    """
+    n = max_chars
+    attribute = rf"[\s/]*+{_NAME}(?:\s*+=\s*+{_VALUE})?+"
+    # For the long value: names that do not start with "=", values up to n characters, then "=" and
+    # n + 1 characters of a value.
+    short_value = rf"(?:\"[^\"]{{0,{n}}}+\"|'[^']{{0,{n}}}+'|[^\s>\"'][^\s>]{{0,{n - 1}}}+(?![^\s>]))"
+    short = rf"[\s/]*+[^\s/>=]++(?:\s*+=\s*+{short_value})?+"
+    long_value = rf"\s*+=\s*+(?:\"[^\"]{{{n + 1}}}|'[^']{{{n + 1}}}|[^\s>\"'][^\s>]{{{n}}})"
+    return re.compile(rf"<[a-zA-Z][^\s/>]*+(?:(?:{attribute}){{{max_attributes + 1}}}|(?:{short})*+{long_value})")
+
+
+def _rebuild_tag(markup: str, start: int, limits: Limits) -> tuple[str, int, int, int]:
+    """The start tag at ``start`` with its first :attr:`Limits.max_attributes` attributes, each
+    value cut to :attr:`Limits.max_attribute_chars`: ``(new tag, end of the old one, attributes
+    dropped, values cut)``."""
+    name = _TAG_NAME.match(markup, start)
+    if name is None:  # pragma: no cover - the caller matched a tag here
+        return markup[start], start + 1, 0, 0
+    kept: list[str] = []
+    dropped = cut = 0
+    pos = name.end()
+    while (attribute := _ATTRIBUTE.match(markup, pos)) is not None and attribute.end() > pos:
+        pos = attribute.end()
+        if len(kept) >= limits.max_attributes:
+            dropped += 1
+            continue
+        value = attribute.group(2)
+        if value is None:
+            kept.append(attribute.group(1))
+            continue
+        quote = value[:1] if value[:1] in ("'", '"') else ""
+        inner = value[len(quote) : len(value) - len(quote)]
+        if len(inner) > limits.max_attribute_chars:
+            inner = inner[: limits.max_attribute_chars]
+            cut += 1
+        kept.append(f"{attribute.group(1)}={quote}{inner}{quote}")
+    rest = _TAG_REST.match(markup, pos)
+    end = rest.end() if rest is not None else pos
+    return f"<{name.group(1)} {' '.join(kept)}>", end, dropped, cut
+
+
+def _raw_text(markup: str) -> tuple[list[int], list[int]]:
+    """Where each ``<script>`` and ``<style>`` element starts, and where its content ends: one
+    pass over the markup."""
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    while (opening := _RAW_OPEN.search(markup, pos)) is not None:
+        closing = _RAW_CLOSE[opening.group(1).lower()].search(markup, opening.end())
+        starts.append(opening.start())
+        ends.append(closing.start() if closing else len(markup))
+        if closing is None:
+            break
+        pos = closing.end()
+    return starts, ends
+
+
+def _cut_markup(markup: str, limits: Limits) -> tuple[str, list[str]]:
+    """``markup`` without what would make libxml2 slow or leak into the text, and a warning for
+    each kind of cut: an internal DTD subset (whose ``]>`` the HTML parser reads as text), JSON-LD
+    blocks past :attr:`Limits.max_json_ld_chars`, attributes past :attr:`Limits.max_attributes`
+    on one element, attribute values past :attr:`Limits.max_attribute_chars`. Linear in the
+    markup; returns ``markup`` itself when there is nothing to cut."""
+    notes: list[str] = []
+    doctype = _DOCTYPE.search(markup, 0, _SNIFF)
+    subset = _DOCTYPE_SUBSET.match(markup, doctype.start(), _SNIFF) if doctype else None
+    if subset:
+        markup = f"{markup[: subset.start()]}<!DOCTYPE{subset.group(1).rstrip()}>{markup[subset.end() :]}"
+    pieces: list[str] = []
+    pos = dropped_blocks = 0
+    for opening in _JSON_LD_OPEN.finditer(markup):
+        if opening.start() < pos:
+            continue
+        close = _SCRIPT_CLOSE.search(markup, opening.end())
+        if close is None:  # no later block closes either: each would search to the end
+            break
+        end = close.start()
+        if end - opening.end() > limits.max_json_ld_chars:
+            pieces += [markup[pos : opening.end()]]
+            pos = end
+            dropped_blocks += 1
+    if dropped_blocks:
+        markup = "".join([*pieces, markup[pos:]])
+        notes.append(
+            f"{dropped_blocks} JSON-LD block(s) longer than {limits.max_json_ld_chars:,} characters were dropped (max_json_ld_chars)"
+        )
+    heavy = _heavy_tag(limits.max_attributes, limits.max_attribute_chars)
+    pieces = []
+    pos = elements = cut_values = 0
+    raw: tuple[list[int], list[int]] | None = None
+    while (match := heavy.search(markup, pos)) is not None:
+        raw = raw or _raw_text(markup)
+        inside = bisect.bisect_right(raw[0], match.start()) - 1
+        if inside >= 0 and raw[0][inside] < match.start() < raw[1][inside]:
+            pos = raw[1][inside]  # code in a script or a style, not a tag
+            continue
+        tag, end, dropped, cut = _rebuild_tag(markup, match.start(), limits)
+        pieces += [markup[pos : match.start()], tag]
+        pos = end
+        elements += bool(dropped)
+        cut_values += cut
+    if pieces:
+        markup = "".join([*pieces, markup[pos:]])
+        if elements:
+            notes.append(
+                f"{elements} element(s) had more than {limits.max_attributes} attributes; the rest were dropped (max_attributes)"
+            )
+        if cut_values:
+            notes.append(
+                f"{cut_values} attribute value(s) longer than {limits.max_attribute_chars:,} characters were cut (max_attribute_chars)"
+            )
+    return markup, notes
+
+
+_URL_FORBIDDEN = re.compile(r"[\s<>\"\x00-\x1f\x7f]")
+
+
+def check_url(url: object) -> str:
+    """``url`` without surrounding white space, when it is an absolute ``http`` or ``https`` URL
+    with a host; otherwise :class:`~articlekit.InputError` saying why.
+
+    >>> check_url(" https://example.com/a?b=1 ")
+    'https://example.com/a?b=1'
+    >>> check_url("mailto:desk@example.com")
+    Traceback (most recent call last):
+    ...
+    articlekit.errors.InputError: url must be an absolute http(s) URL such as https://example.com/story, got 'mailto:desk@example.com'
+    """
+    if not isinstance(url, str):
+        raise InputError(f"url must be a str, not {type(url).__name__}")
+    clean = url.strip()
+    problem = f"url must be an absolute http(s) URL such as https://example.com/story, got {url!r}"
+    if _URL_FORBIDDEN.search(clean):
+        raise InputError(f"{problem}: it holds a space, a control character, a quote or an angle bracket")
+    try:
+        parts = urlsplit(clean)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError as exc:
+        raise InputError(f"{problem}: {exc}") from exc
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise InputError(problem)
+    return clean
+
+
+def _cut_at(text: str, limit: int, separator: str) -> str:
+    """``text`` cut to at most ``limit`` characters, at the last ``separator`` before the limit
+    when there is one in its second half."""
+    if len(text) <= limit:
+        return text
+    at = text.rfind(separator, limit // 2, limit)
+    return text[: at if at > 0 else limit]
 
 DocumentKind = Literal["html", "text"]
 
@@ -51,7 +508,9 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 def _normalise_charset(name: str) -> str | None:
     try:
         codec = codecs.lookup(name.strip().strip("\"'").lower())
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name with a NUL
+        return None
+    if not getattr(codec, "_is_text_encoding", True):  # hex, zlib, rot13: bytes-to-bytes codecs
         return None
     # Browsers treat these labels as windows-1252 (WHATWG Encoding Standard).
     if codec.name in {"latin-1", "iso8859-1", "ascii"}:
@@ -99,7 +558,7 @@ def _decode(data: bytes, charset: str | None) -> tuple[str, str, bool]:
             return data.decode("utf-8", errors=_MIXED_ERRORS), "utf-8", False
         try:
             return data.decode(name), name, True
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     try:  # cp1252 leaves five bytes undefined; map them like browsers do.
         return data.decode("cp1252", errors="replace"), "cp1252", False
@@ -203,39 +662,76 @@ class Document:
         url: str | None = None,
         charset: str | None = None,
         kind: DocumentKind | None = None,
-        max_bytes: int = MAX_INPUT_BYTES,
+        max_bytes: int | None = None,
+        limits: Limits | None = None,
     ) -> None:
+        if url is not None:
+            url = check_url(url)
+        if limits is not None and not isinstance(limits, Limits):
+            raise InputError(f"limits must be a Limits, not {type(limits).__name__}")
+        limits = limits or DEFAULT_LIMITS
+        if max_bytes is not None:
+            limits = attrs.evolve(limits, max_input_bytes=max_bytes)
+        #: The bounds this document is read within.
+        self.limits: Limits = limits
+        #: Problems met while reading the document (a compressed stream cut short, text past
+        #: :attr:`Limits.max_chars`, markup nested past the parser's depth limit, ...);
+        #: :func:`articlekit.parse_document` passes them on as :attr:`Article.warnings`.
+        self.warnings: list[str] = []
+        #: Whether the HTML parser dropped part of the markup (see :attr:`warnings`).
+        self.truncated: bool = False
         if isinstance(source, (bytearray, memoryview)):
             source = bytes(source)
         if not isinstance(source, (str, bytes)):
             raise InputError(f"source must be str or bytes, not {type(source).__name__}")
-        if len(source) > max_bytes:
-            raise InputTooLargeError(f"input is {len(source):,} long; the limit is {max_bytes:,}")
-        #: The input bytes as given (``None`` for ``str`` input).
+        if charset is not None and not isinstance(charset, str):
+            raise InputError(f"charset must be a str, not {type(charset).__name__}")
+        if kind not in (None, "html", "text"):
+            raise InputError(f"kind must be 'html' or 'text', got {kind!r}")
+        unit = "bytes" if isinstance(source, bytes) else "characters"
+        if len(source) > limits.max_input_bytes:
+            raise InputTooLargeError(f"the input is {_size(len(source), unit)}; the limit is {_size(limits.max_input_bytes, unit)}")
+        if isinstance(source, bytes):
+            source = _decompress(source, limits, self.warnings)
+            _refuse_binary(source[:_SNIFF])
+            text, encoding, exact = _decode(source, charset)
+        else:
+            _refuse_binary(source[:_SNIFF].encode("latin-1", "replace"))
+            text, encoding, exact = source, None, False
+        share = _controls_say_binary(text)
+        if share is not None:
+            raise InputError(f"the input is not a text document: {share:.0%} of its first characters are control characters")
+        # Control characters are not text: they go without a warning (CMS content has strays).
+        text, removed = _strip_controls(text)
+        if removed:
+            exact = False
+        #: The input bytes as given (decompressed; ``None`` for ``str`` input).
         self.raw: bytes | None = source if isinstance(source, bytes) else None
         #: The charset hint given by the caller (as an HTTP header would declare it).
         self.charset: str | None = charset
-        if isinstance(source, bytes):
-            text, encoding, exact = _decode(source, charset)
-        else:
-            text, encoding, exact = source, None, False
-        #: libxml2 can read the bytes themselves (faster than a wide ``str``): exact UTF-8.
-        self._parse_bytes = exact and encoding == "utf-8" and bool(source)
-        #: The decoded input as it came (line ends not yet normalised: see :attr:`text`).
-        self._decoded = text.lstrip("\ufeff")
-        #: The encoding the bytes were decoded with (``None`` for ``str`` input).
-        self.encoding: str | None = encoding
-        #: The page's URL, when known.
-        self.url: str | None = url
+        decoded = text.lstrip("\ufeff")
         #: ``"html"`` or ``"text"``: given, or detected from the text. Normalising line ends at
         #: most halves a text, so its first 8,000 characters hold the 4,000 that
         #: :func:`~articlekit.document.looks_like_html` reads once they are normalised.
-        self.kind: DocumentKind = kind or ("html" if looks_like_html(_normalise_line_ends(self._decoded[:8000])) else "text")
-        #: Problems met while reading the document (e.g. markup nested past the parser's depth
-        #: limit); :func:`articlekit.parse_document` passes them on as :attr:`Article.warnings`.
-        self.warnings: list[str] = []
-        #: Whether the HTML parser dropped part of the markup (see :attr:`warnings`).
-        self.truncated: bool = False
+        self.kind: DocumentKind = kind or ("html" if looks_like_html(_normalise_line_ends(decoded[:8000])) else "text")
+        cut = len(decoded) > limits.max_chars
+        if cut:
+            exact = False
+            decoded = _cut_at(decoded, limits.max_chars, "<" if self.kind == "html" else "\n")
+            self.warnings.append(
+                f"the document is {_size(len(text), 'characters')}; only the first {_size(len(decoded), 'characters')} "
+                "were read (max_chars)"
+            )
+        #: The decoded input as it came (line ends not yet normalised: see :attr:`text`).
+        self._decoded = decoded
+        #: Whether :attr:`raw` holds exactly :attr:`text` (nothing removed or cut).
+        self._raw_is_text = not (removed or cut)
+        #: libxml2 can read the bytes themselves (faster than a wide ``str``): exact UTF-8.
+        self._parse_bytes = exact and encoding == "utf-8" and bool(source)
+        #: The encoding the bytes were decoded with (``None`` for ``str`` input).
+        self.encoding: str | None = encoding
+        #: The page's URL, when known (an absolute http(s) URL: see :func:`~articlekit.document.check_url`).
+        self.url: str | None = url
 
     @cached_property
     def text(self) -> str:
@@ -262,7 +758,7 @@ class Document:
         An ASCII word is looked for in the input bytes when their encoding writes ASCII as
         itself: a scan of bytes is several times faster than one of a wide ``str``.
         """
-        if self.raw is not None and self.encoding in _ASCII_SAFE and word.isascii():
+        if self.raw is not None and self._raw_is_text and self.encoding in _ASCII_SAFE and word.isascii():
             return word.encode("ascii") in self.raw
         return word in self.text
 
@@ -279,18 +775,22 @@ class Document:
         """
         if self.kind != "html":
             raise InputError("a plain-text document has no HTML tree")
-        parser = _html_parser("utf-8" if self._parse_bytes else None)
+        markup = self._markup()
+        cut, notes = _cut_markup(markup, self.limits)
+        self.warnings.extend(notes)
+        from_bytes = self._parse_bytes and self.raw is not None and cut is markup
+        parser = _html_parser("utf-8" if from_bytes else None)
         try:
-            if self._parse_bytes and self.raw is not None:
+            if from_bytes and self.raw is not None:
                 # libxml2 normalises line ends itself, and the parser's encoding overrides any
                 # declaration in the page, so the bytes give the tree that :attr:`text` would.
                 root = lxml.html.document_fromstring(self.raw, parser=parser)
             else:
-                root = lxml.html.document_fromstring(self._markup() or "<html></html>", parser=parser)
+                root = lxml.html.document_fromstring(cut or "<html></html>", parser=parser)
         except (etree.ParserError, ValueError) as exc:
             try:
                 root = lxml.html.document_fromstring("<html><body><pre></pre></body></html>", parser=_html_parser())
-                root.find("body")[0].text = self._markup()  # type: ignore[index]
+                root.find("body")[0].text = cut  # type: ignore[index]
             except Exception:  # pragma: no cover - parsing an empty skeleton does not fail
                 raise InputError(f"cannot parse HTML: {exc}") from exc
         if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):

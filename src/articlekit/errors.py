@@ -25,11 +25,14 @@ class ArticlekitError(Exception):
 
 
 class InputError(ArticlekitError, ValueError):
-    """The input cannot be read as a document (wrong type, empty, unreadable)."""
+    """The input cannot be read as a document (wrong type, empty, unreadable, not text: an image,
+    a PDF, an archive, an executable, a decompression bomb), or an argument is malformed (a
+    ``url`` that is not an absolute http(s) URL)."""
 
 
 class InputTooLargeError(InputError):
-    """The input is larger than the configured limit (see :data:`articlekit.document.MAX_INPUT_BYTES`)."""
+    """The input is larger than the configured limit (:attr:`Limits.max_input_bytes
+    <articlekit.Limits.max_input_bytes>`, by default :data:`articlekit.document.MAX_INPUT_BYTES`)."""
 
 
 class DecodeError(InputError):

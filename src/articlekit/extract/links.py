@@ -23,10 +23,15 @@ def find_bare_urls(text: str) -> Iterator[tuple[str, int, int]]:
     """
     for match in _URL.finditer(text):
         raw = match.group(0)
-        while raw and raw[-1] in TRAILING_PUNCTUATION:
-            if raw[-1] == ")" and raw.count("(") >= raw.count(")"):
-                break
-            raw = raw[:-1]
+        opened, closed = raw.count("("), raw.count(")")  # counted once: a long tail stays linear
+        end = len(raw)
+        while end and raw[end - 1] in TRAILING_PUNCTUATION:
+            if raw[end - 1] == ")":
+                if opened >= closed:
+                    break
+                closed -= 1
+            end -= 1
+        raw = raw[:end]
         if len(raw) < 8:
             continue
         url = raw if raw.lower().startswith("http") else "https://" + raw

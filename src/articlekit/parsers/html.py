@@ -42,6 +42,7 @@ from .._version import __version__
 from ..document import Document
 from ..errors import ParseError
 from ..extract.body import Body, Pass, extract_body
+from ..extract.links import is_followable
 from ..extract.metadata import Metadata, base_href, extract_metadata
 from ..models import Article, DateValue, Link, LinkKind, ParserInfo
 from .base import BaseParser
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
 __all__ = ["HtmlParser", "base_url"]
 
 _SPACE = re.compile(r"\s+")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_CLASS_LOOKBACK = 2_000
 #: What follows schema.org's ``"isAccessibleForFree"`` on a page that marks itself paywalled.
 _NOT_FREE = re.compile(r"""\s*:\s*["']?false""", re.IGNORECASE)
 _JSON_LD_TYPES = frozenset(["newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage", "report"])
@@ -95,10 +98,13 @@ class HtmlParser(BaseParser):
         meta = self.metadata(tree, document.url)
         title = self.title(tree, meta)
         # extract_metadata has read <base href> already; a parser's own Metadata without one
-        # resolves against the page URL.
-        base = meta.base_url or document.url
+        # resolves against the page URL, and without a URL against the canonical URL the page
+        # declares.
+        base = meta.base_url or document.url or _web_url(meta.canonical_url)
         body = self.body(tree, base, title)
         warnings: list[str] = []
+        if base is None and _has_relative_links(tree):
+            warnings.append("the page's relative links were left out: it gives no URL to resolve them against (pass url=)")
         paragraphs = body.paragraphs
         links = list(body.links)
         if not paragraphs:
@@ -215,6 +221,20 @@ class HtmlParser(BaseParser):
         return article
 
 
+def _web_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute ``http(s)`` URL, else ``None``."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def _has_relative_links(tree: lxml.html.HtmlElement) -> bool:
+    """Whether any ``<a href>`` of the page is a relative link to a page."""
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href and is_followable(href) and not _SCHEME.match(href):
+            return True
+    return False
+
+
 def _marks_paywall(text: str) -> bool:
     """Whether the page says its text is for subscribers: schema.org's ``isAccessibleForFree``
     set to false, or an element whose class names a paywall (in lower case, as CSS class names are
@@ -233,8 +253,10 @@ def _marks_paywall(text: str) -> bool:
     start = text.find("paywall")
     while start >= 0:
         if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
-            # Inside a class attribute: the nearest quote before it opens ``class="``.
-            quote = max(text.rfind('"', 0, start), text.rfind("'", 0, start))
+            # Inside a class attribute: the nearest quote before it opens ``class="``. Class
+            # lists are short: looking back a bounded way keeps many mentions linear.
+            window = max(0, start - _CLASS_LOOKBACK)
+            quote = max(text.rfind('"', window, start), text.rfind("'", window, start))
             if quote >= 6 and text[quote - 6 : quote].lower() == "class=":
                 return True
         start = text.find("paywall", start + len("paywall"))
