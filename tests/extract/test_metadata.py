@@ -264,6 +264,27 @@ def test_date_from_url_and_from_visible_text() -> None:
     assert meta_of("", body, url="https://example.org/post").published == dt.date(2025, 7, 18)
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Veröffentlicht am 19. Mai 2020",
+        "publié le 19 mai 2020",
+        "19 de mayo de 2020",
+        "19 maja 2020",
+        "2020년 5월 19일",
+    ],
+)
+def test_visible_date_in_another_language(written: str) -> None:
+    body = f"<h1>Storm</h1><div><span>{written}</span></div>"
+    assert meta_of("", body, url="https://example.org/post").published == dt.date(2020, 5, 19)
+
+
+def test_json_ld_date_written_the_java_way() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "Tue May 19 15:28:56 CEST 2020"}</script>'
+    published = meta_of(head, url=None).published
+    assert published == dt.datetime(2020, 5, 19, 15, 28, 56, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
 def test_dates_in_tables_lists_and_links_are_not_the_publication_date() -> None:
     body = """<table><tr><th>Founded</th><td>28 February 1998</td></tr></table>
     <ul><li>March 3, 2001: first release</li></ul><a href="/old">Oct 4, 2010</a><p>Some text.</p>"""

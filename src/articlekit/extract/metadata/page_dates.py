@@ -16,7 +16,7 @@ from lxml import etree
 
 from ...models import DateValue
 from ..dates import date_in_url, find_date, is_plausible, parse_date
-from .byline import _MONTH_NAMES, _is_byline
+from .byline import _is_byline
 from .sources import _META_MODIFIED, _META_PUBLISHED, _NOT_TEXT, Sources, _clean, _els
 
 __all__ = ["find_dates"]
@@ -38,8 +38,6 @@ _DATE_TEXTS = etree.XPath(
 _ALONE = 40
 #: A paragraph at least this long (white space collapsed) is prose: the article's text has begun.
 _PROSE = 150
-_MONTH_WORD = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")
 _PUBLISH_KEY = re.compile(r"publish|pubdate|release.?date|creation.?date", re.IGNORECASE)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|last changed|aktualisiert|mis à jour)\b", re.IGNORECASE)
 
@@ -139,8 +137,6 @@ def _visible_date(tree: lxml.html.HtmlElement, *, in_header: bool = False) -> Da
     header = _header(tree) if in_header else set()
     for node in cast("list[Any]", _DATE_TEXTS(tree))[:40]:
         text = _clean(str(node))
-        if not _MONTH_WORD.search(text) and not _NUMERIC_DATE.search(text):
-            continue
         if in_header and (len(text) > _ALONE or node.getparent() not in header):
             continue
         found = find_date(text)
