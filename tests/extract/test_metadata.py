@@ -179,7 +179,7 @@ def test_bylines_found_by_the_case_of_their_class_names_id_and_test_id() -> None
     # The query looks for "yline" and "uthor": a skyline or an AUTHORS list is not a byline.
     skyline = '<div class="skyline">By Night Harbour</div>'
     assert meta_of("", skyline + '<div class="Byline">By Ana Ruiz</div>').authors == ("Ana Ruiz",)
-    assert meta_of("", '<div class="AUTHORS">By Ana Ruiz</div>').authors == ()
+    assert meta_of("", '<div class="AUTHORS">Ana Ruiz</div>').authors == ()
     assert meta_of("", '<div class="Author-box">By Ana Ruiz</div>').authors == ("Ana Ruiz",)
     assert meta_of("", '<span id="story-byline">Ken Ito</span>').authors == ("Ken Ito",)
     assert meta_of("", '<span data-testid="byline-name">Ken Ito</span>').authors == ("Ken Ito",)
@@ -189,6 +189,59 @@ def test_byline_glued_to_its_date_and_credentials() -> None:
     body = '<div class="author-meta"><span>Nina Patel</span><span>March 3, 2024</span></div>'
     assert meta_of("", body, url=None).authors == ("Nina Patel",)
     assert meta_of('<meta name="author" content="Dylan Brook, MS, RD">').authors == ("Dylan Brook",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Veröffentlicht von Lotte Brandt",
+        "Eingestellt von Lotte Brandt",
+        "Publié par Lotte Brandt",
+        "Publicado por Lotte Brandt",
+        "Opublikowane przez Lotte Brandt",
+        "Lotte Brandt Chefredakteurin",
+        "Lotte Brandt Donnerstag, 9. November 2023",
+        "Lotte Brandt Fr, 10.11.2023",
+        "Lotte Brandt vor 3 Stunden",
+        "Lotte Brandt Hace 2 horas",
+        "Lotte Brandt @lbrandt",
+        "Lotte Brandt Alle Artikel",
+        "Lotte Brandt Foto: Jonas Weil",
+        "Lotte Brandt Illustration von Jonas Weil",
+        "Lotte Brandt (Sponsored Post)",
+        "Lotte Brandt Editor",
+    ],
+)
+def test_byline_labels_and_tails_in_other_languages(byline: str) -> None:
+    assert meta_of("", f'<div class="byline">{byline}</div>', url=None).authors == ("Lotte Brandt",)
+
+
+def test_a_role_alone_is_not_cut_from_a_one_word_name() -> None:
+    assert meta_of('<meta name="author" content="Rasender Reporter">').authors == ("Rasender Reporter",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h2>Harbour</h2><p> von <em>Lotte Brandt</em></p><p>Text.</p>",
+        '<div class="x"> par <span>Lotte Brandt</span>, 21 juin 2018</div>',
+        "<div><h5>Autor: </h5>Lotte Brandt</div>",
+        "<p><strong>Text:</strong> Lotte Brandt</p>",
+        "<div>Posted on September 21, 2020 by Lotte Brandt</div>",
+    ],
+)
+def test_byline_label_in_words_anywhere_in_the_page(body: str) -> None:
+    assert meta_of("", body, url=None).authors == ("Lotte Brandt",)
+
+
+def test_label_followed_by_words_is_not_a_byline() -> None:
+    body = "<p>By clicking below you agree to our <a>Privacy Policy</a>.</p>"
+    assert meta_of("", body, url=None).authors == ()
+
+
+def test_a_licence_link_is_not_an_author_page() -> None:
+    body = '<a rel="license" href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution</a>'
+    assert meta_of("", body, url=None).authors == ()
 
 
 def test_author_page_link_as_the_last_resort() -> None:

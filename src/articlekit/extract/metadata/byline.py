@@ -8,7 +8,7 @@ from typing import Any, cast
 import lxml.html
 from lxml import etree
 
-from ..authors import AGENCIES, split_authors
+from ..authors import _LABEL_WORDS, AGENCIES, split_authors
 from .sources import _META_AUTHOR, _NOT_TEXT, Sources, _clean, _els, _squash, _unique
 
 __all__ = ["find_authors"]
@@ -23,20 +23,53 @@ _BYLINES = etree.XPath(
     "//@class[contains(., 'yline') or contains(., 'uthor') or contains(., 'by-line') or contains(., 'writer')]/.."
     " | //@id[contains(., 'byline')]/.. | //@data-testid[contains(., 'byline')]/.."
 )
-#: Text that labels a byline in words: "Written by Jane Doe", or "Written by" before the element
-#: holding the name (page builders put label and name in separate elements).
+#: Text that labels a byline in words: "Written by Jane Doe", "von Max Muster", "par Jean Dupont",
+#: "Autor: Ana Ruiz", "Posted on May 4, 2021 by Tom Lee", or such a label before the element (or
+#: after the element) holding the name (page builders put label and name apart).
 #: Only a literal ``contains`` per text node: any function applied to every text node first
 #: (normalising its space) costs several times more on large pages.
-_WRITTEN_BY = etree.XPath("/html/body//text()[contains(., 'ritten')]")
-_WRITTEN_BY_LABEL = re.compile(r"\s*written\s+by\b", re.IGNORECASE)
+_LABEL_TEXTS = etree.XPath(
+    "/html/body//text()[contains(., 'by') or contains(., 'By') or contains(., 'von') or contains(., 'Von') "
+    "or contains(., 'par') or contains(., 'Par') or contains(., 'por') or contains(., 'Por') "
+    "or contains(., 'rzez') or contains(., 'door') or contains(., 'utor') or contains(., 'uthor') "
+    "or contains(., 'uteur') or contains(., 'ext')][not(parent::script or parent::style)]"
+)
+_LABEL = re.compile(
+    r"\s*(?:(?:(?:" + _LABEL_WORDS + r")\s+)?(?:by|von|par|por|przez|door)\b\s*:?"
+    r"|(?:author|authors|autor|autorin|autoren|auteur|auteurs|autore|autora|autores|text|texte|texto|tekst)\s*:"
+    r"|(?:posted|published|veröffentlicht|publié|publicado)\s+(?:on|am|le|el|em)\s+[^|:]{4,40}?\s+"
+    r"(?:by|von|par|por)\b)",
+    re.IGNORECASE,
+)
+#: Weekday names in the languages of news pages (English, German, French, Spanish, Italian,
+#: Portuguese, Polish, Dutch).
+_WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|"
+    "poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|"
+    "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+)
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 _BYLINE_TAIL = re.compile(
     r"\s+(?:[|•·—–-]\s*)?(?:last\s+)?(?:updated|published|posted|modified|reviewed|on)\b"
     r"|\s+(?:[|•·—–-]\s*)?(?:medically\s+)?(?:edited|reviewed|fact[- ]checked|illustrated|photographed)\s+by\b"
-    r"|\s+(?:sponsored|advertorial|partner content)\b"
+    # The photographer's or illustrator's credit after the author's ("Foto: ...", "Illustration von ...").
+    r"|\s+(?:[|•·—–-]\s*)?(?:fotos?|photos?|bilder?|illustrations?|illustrationen)\s*(?::|(?:by|von|par|por)\b)"
+    r"|\s+\(?(?:sponsored|advertorial|partner content)\b"
     r"|\s*(?:發表|发表)(?:在|於|于)"  # "Name 發表在 Site": posted at (Chinese blogs)
     r"|(?<=[a-z])(?-i:Updated|Published|Posted|" + _MONTH_NAMES.title() + r")"
-    r"|\s(?:[|•·—–-]\s*)?(?:" + _MONTH_NAMES + r")\.?\s*\d|\s[|•·—–-]?\s*\d",
+    r"|\s(?:[|•·—–-]\s*)?(?:" + _MONTH_NAMES + r")\.?\s*\d|\s[|•·—–-]?\s*\d"
+    # A weekday before the date ("Jane Doe Thursday, Nov 9", "Max Muster Fr, 10.11."), a relative
+    # time ("vor 3 Stunden", "hace 2 horas"), a handle, a link to the author's other articles.
+    r"|\s+(?:[|•·—–-]\s*)?(?:" + _WEEKDAYS + r")\b\.?,?(?=\s*(?:\d|$|(?:" + _MONTH_NAMES + r")\b))"
+    r"|\s+(?:[|•·—–-]\s*)?(?:mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|sa|di)\b\.?,?(?=\s*\d)"
+    r"|\s+(?:hace|vor|il y a|há|fa)\s+\d"
+    r"|\s+@\w"
+    r"|\s+(?:alle|all|more|mehr|weitere|tous les|todos los)\s+(?:artikel|articles|posts|beiträge|stories|artículos)\b",
     re.IGNORECASE,
 )
 #: The words that end a team's name ("The Currency editors", "The Verge Staff").
@@ -44,12 +77,24 @@ _TEAM_NOUNS = ("editors", "staff", "team", "desk", "newsroom", "writers")
 #: A publication's team as the byline: "The", its capitalised name, a :data:`_TEAM_NOUNS` word.
 _TEAM = re.compile(r"^(?i:the)(?:\s+[A-Z][\w&.'’-]*){1,4}\s+(?i:" + "|".join(_TEAM_NOUNS) + r")$")
 _AUTHOR_LABEL = re.compile(
-    r"^(?:author|authors|autor|auteur|written by|words by|posted by|by)\s*:?\s*(?=\w)", re.IGNORECASE
+    r"^(?:(?:author|authors|autor|autorin|autoren|auteur|auteurs|autore|autora|autores|written by|words by|"
+    r"posted by|by)\s*:?|(?:text|texte|texto|testo|tekst|fotos?|photos?|interview|entrevista)\s*:)\s*(?=\w)",
+    re.IGNORECASE,
 )
 _WITH = re.compile(r"\s*[()]\s*(?:(?:avec|with|mit|con|com)\s+)?|\s+(?:avec|with|mit|con|com)\s+", re.IGNORECASE)
 #: "Surname, Given Names" as citation and library metadata write it.
 _INVERTED = re.compile(r"^([^\W\d][\w'’-]+),\s+((?:[^\W\d][\w.'’-]*\s?){1,3})$")
-_TRAILING_TITLE = re.compile(r"\s+\w+\s+(?:editor|writer|reporter|correspondent|columnist|producer)$", re.IGNORECASE)
+#: A role after a name of two or more words ("Jane Doe Senior Editor"; "Max Muster Chefredakteur"
+#: in the languages of news pages): cut (see :func:`_byline_names`), the name kept in group 1.
+_TRAILING_TITLE = re.compile(
+    r"(?<=\S\s)(\S+)\s+\w+\s+(?:editor|writer|reporter|correspondent|columnist|producer)$", re.IGNORECASE
+)
+_TRAILING_ROLE = re.compile(
+    r"(?<=\S\s)(\S+)\s+(?:(?:chefredakteur|redakteur|autor|journalist|korrespondent|reporter)(?:in)?|editor|"
+    r"periodista|redactora?|corresponsal|journaliste|rédact(?:eur|rice)|correspondante?|giornalista|"
+    r"redatt(?:ore|rice)|dziennikarz|dziennikarka|redaktor|redaktorka)$",
+    re.IGNORECASE,
+)
 _ROLE_NOUNS = frozenset({*_TEAM_NOUNS, "editorial", "admin"})
 _COMPANY_WORDS = frozenset({"ltd", "inc", "llc", "gmbh", "corp", "limited", "plc", "llp", "s.a", "ag"})
 _CREDENTIALS = frozenset(
@@ -82,7 +127,7 @@ _CREDENTIALS = frozenset(
 _HANDLE = re.compile(r"^@\w+$")
 _NOT_AUTHOR = re.compile(
     r"^(?:about|contact|follow|subscribe|share|comments?|more from|posts? by|all posts|view all|"
-    r"see all|read more|menu|sign in|log in|full bio|bio)\b",
+    r"see all|read more|menu|sign in|log in|full bio|bio|no author)\b",
     re.IGNORECASE,
 )
 #: :data:`~articlekit.extract.authors.AGENCIES` as :func:`~articlekit.extract.metadata.sources._squash` writes them.
@@ -116,7 +161,7 @@ def _byline_names(text: str, orgs: list[str] | None = None, *, declared: bool = 
     text = _WITH.sub(", ", text)
     names: list[str] = []
     for raw in split_authors(text, declared=declared):
-        name = _TRAILING_TITLE.sub("", raw)
+        name = _TRAILING_ROLE.sub(r"\1", _TRAILING_TITLE.sub(r"\1", raw))
         words = {w.strip(".,").casefold() for w in name.split()}
         if name.casefold() == "by" or name.replace(".", "").upper() in _CREDENTIALS:
             continue
@@ -140,19 +185,27 @@ def _visible_byline_names(text: str, orgs: list[str] | None = None) -> list[str]
     return [n for n in _byline_names(text, orgs) if len(n.split()) >= 2 and "*" not in n]
 
 
-def _written_by(tree: lxml.html.HtmlElement, teams: list[str]) -> list[str]:
-    """Names after a "Written by" label (:data:`_WRITTEN_BY`), in its element or the next one."""
-    labels = [n for n in cast("list[Any]", _WRITTEN_BY(tree)) if len(n) <= 200 and _WRITTEN_BY_LABEL.match(n)]
-    for node in labels[:5]:
+def _labelled_names(tree: lxml.html.HtmlElement, teams: list[str]) -> list[str]:
+    """Names after a byline label in words (:data:`_LABEL`): in the label's own text, in the
+    element that holds it, or just after it (its tail, or the next element)."""
+    labels = [n for n in cast("list[Any]", _LABEL_TEXTS(tree)) if len(n) <= 200 and _LABEL.match(n)]
+    for node in labels[:10]:
         holder = node.getparent()
         if holder is None or holder.tag in _NOT_TEXT:
             continue
-        text = _clean(str(node) if node.is_tail else holder.text_content())
-        if not node.is_tail and _AUTHOR_LABEL.sub("", text) == text:
-            # Only the label here: the name is the next element's text.
-            following = holder.getnext()
-            text = "Written by " + following.text_content() if following is not None else ""
-        names = _visible_byline_names(text, teams)
+        following = holder.getnext()
+        if node.is_tail:
+            text, after = _clean(node), following.text_content() if following is not None else ""
+        else:
+            text, after = _clean(holder.text_content()), holder.tail or ""
+            if not after.strip():
+                after = following.text_content() if following is not None else ""
+        if _LABEL.fullmatch(text):
+            text += " " + _clean(after)  # only the label here: the name is what follows it
+        label = _LABEL.match(text)
+        if label is None or text[label.end() :].lstrip(" :")[:1].islower():
+            continue  # "By clicking ...": a label followed by words, not a name
+        names = _visible_byline_names("By " + text[label.end() :], teams)
         if names:
             return names
     return []
@@ -203,7 +256,11 @@ def find_authors(sources: Sources, site_name: str | None) -> tuple[str, ...]:
                 break
     if not people:
         parent = None
-        author_links = [a for a in tagged["a"] if (href := a.get("href")) and _AUTHOR_PATH.search(href)]
+        author_links = [
+            a
+            for a in tagged["a"]
+            if (href := a.get("href")) and _AUTHOR_PATH.search(href) and "license" not in (a.get("rel") or "")
+        ]
         for el in author_links[:12]:
             if parent is not None and el.getparent() is not parent:
                 break
@@ -213,5 +270,5 @@ def find_authors(sources: Sources, site_name: str | None) -> tuple[str, ...]:
                 parent = el.getparent()
     if not (people or teams or ld.orgs or site_authors):
         # The last resort, only when nothing at all names an author: it reads every text node.
-        people.extend(_written_by(tree, teams))
+        people.extend(_labelled_names(tree, teams))
     return _unique(people) or _unique(teams[:1]) or _unique(ld.orgs) or _unique(site_authors[:1])
