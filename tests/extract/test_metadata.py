@@ -636,3 +636,12 @@ def test_og_title_that_is_only_the_site_name_gives_way_to_the_page_title() -> No
         "<h1>Ferry strike ends after two days</h1>",
     )
     assert meta.title == "Ferry strike ends after two days"
+
+
+@pytest.mark.parametrize("url", ["https://www.hafenblatt.de/a/1", "https://hafen.example.at/a/1", "https://x.co.uk/a"])
+def test_a_country_code_in_the_host_is_not_a_site_name_inside_the_headline(url: str) -> None:
+    # "de", "at", "co" are inside words of the headline ("Der", "Gästen", "Hafencodex").
+    head = "<title>Sturm: Der Hafen schließt vor den Gästen</title>"
+    assert meta_of(head, url=url).title == "Sturm: Der Hafen schließt vor den Gästen"
+    head = "<title>Sturm: Der Hafen schließt | hafenblatt.de</title>"
+    assert meta_of(head, url="https://www.hafenblatt.de/a/1").title == "Sturm: Der Hafen schließt"

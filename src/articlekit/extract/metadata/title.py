@@ -119,7 +119,8 @@ def _host_names(url: str | None) -> list[str]:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return []
-    labels = [p for p in host.split(".") if p not in {"www", "com", "org", "net", "co", "uk", "edu", "gov", "io"}]
+    # Not a country code ("de", "at", "co"): two letters are inside too many words of a title.
+    labels = [p for p in host.split(".") if len(p) > 2 and p not in {"www", "com", "org", "net", "edu", "gov"}]
     return [host, *labels[-1:]] if labels else [host]
 
 
