@@ -645,3 +645,11 @@ def test_a_country_code_in_the_host_is_not_a_site_name_inside_the_headline(url: 
     assert meta_of(head, url=url).title == "Sturm: Der Hafen schließt vor den Gästen"
     head = "<title>Sturm: Der Hafen schließt | hafenblatt.de</title>"
     assert meta_of(head, url="https://www.hafenblatt.de/a/1").title == "Sturm: Der Hafen schließt"
+
+
+def test_a_headline_part_that_mentions_the_site_is_not_its_suffix() -> None:
+    site = '<meta property="og:site_name" content="Hafenblatt">'
+    head = site + "<title>Sturm: Hafenblatt-Leser melden überflutete Keller</title>"
+    assert meta_of(head, url=None).title == "Sturm: Hafenblatt-Leser melden überflutete Keller"
+    head = site + "<title>Sturm: Keller überflutet | Hafenblatt Online</title>"
+    assert meta_of(head, url=None).title == "Sturm: Keller überflutet"

@@ -68,17 +68,23 @@ def _strip_site(title: str, site_names: list[str], h1s: list[str], also: Iterabl
         if len(parts) < 2:
             break
         last = _squash(parts[-1])
-        if last and (last in exact or any(len(last) > 3 and (last in s or s in last) for s in sites)):
+        if last and (last in exact or any(len(last) > 3 and (last in s or _mostly(s, last)) for s in sites)):
             head = _join_head(result, len(parts) - 1)
             if head:
                 result, changed = head, True
                 continue
         first = _squash(parts[0])
-        if first and (first in sites or any(len(first) > 3 and (first in s or s in first) for s in sites)):
+        if first and (first in sites or any(len(first) > 3 and (first in s or _mostly(s, first)) for s in sites)):
             tail = _join_tail(result, 1)
             if tail:
                 result, changed = tail, True
     return result
+
+
+def _mostly(site: str, part: str) -> bool:
+    """Whether the squashed title part ``part`` is mostly the squashed site name ``site``
+    ("Coast Gazette Online"), not a headline that mentions it."""
+    return site in part and len(part) <= 2 * len(site)
 
 
 def _cut_suffix(title: str) -> str:
