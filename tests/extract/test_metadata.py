@@ -653,3 +653,10 @@ def test_a_headline_part_that_mentions_the_site_is_not_its_suffix() -> None:
     assert meta_of(head, url=None).title == "Sturm: Hafenblatt-Leser melden überflutete Keller"
     head = site + "<title>Sturm: Keller überflutet | Hafenblatt Online</title>"
     assert meta_of(head, url=None).title == "Sturm: Keller überflutet"
+
+
+@pytest.mark.parametrize("tail", [" | Hafen Anzeiger", " 02.02.2022 • Region, Presse", " – Hafen Anzeiger"])
+def test_a_headline_that_repeats_the_title_with_a_suffix_does_not_lengthen_it(tail: str) -> None:
+    head = '<meta property="og:title" content="Fähren fahren wieder nach dem Sturm">'
+    body = f"<h1>Fähren fahren wieder nach dem Sturm{tail}</h1>"
+    assert meta_of(head, body, url=None).title == "Fähren fahren wieder nach dem Sturm"

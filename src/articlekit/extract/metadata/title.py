@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from ..dates import find_date
 from .sources import _META_SECTION, _META_TITLE, Sources, _clean, _first, _squash
 
 __all__ = ["find_title"]
@@ -15,6 +16,8 @@ _HEADLINE_CUT = 100
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\|@)\s+|:\s+")
 #: A separator left dangling at the end of a title ("Story :: Site ::").
 _DANGLING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|\\)$")
+#: What follows a whole title in a headline that repeats it: a separator and more.
+_TRAILER = re.compile(r"\s*(?:\||–|—|·|•|»|::|/|\\|-\s)")
 _HIERARCHY = re.compile(r"\s(?:\||-|–|—|\\|/|>|»)\s")
 #: Suffixes that name a kind of page, not the article: "Story | Blog".
 _GENERIC_SUFFIXES = ("Blog", "News", "Home", "Opinion", "Articles", "Magazine")
@@ -180,7 +183,16 @@ def find_title(sources: Sources, site_name: str | None) -> str | None:
         title = h1s[0] if len(h1s) == 1 and h1s[0] else None
     if title and len(h1s) == 1 and len(h1s[0]) > len(title):
         # A title cut short by the CMS ("... Solutions (Including") is completed by the headline.
+        # Not when the headline goes on with a site name or a date after a separator ("Story |
+        # Site", "Story 02.02.2022 • Section"): the title was whole.
         short, full = _squash(title), _squash(h1s[0])
-        if len(short) >= 20 and full.startswith(short) and len(full) <= 2 * len(short):
+        rest = h1s[0][len(title) :] if h1s[0].startswith(title) else ""
+        if (
+            len(short) >= 20
+            and full.startswith(short)
+            and len(full) <= 2 * len(short)
+            and not _TRAILER.match(rest)
+            and find_date(rest) is None
+        ):
             title = h1s[0]
     return title
