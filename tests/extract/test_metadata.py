@@ -660,3 +660,10 @@ def test_a_headline_that_repeats_the_title_with_a_suffix_does_not_lengthen_it(ta
     head = '<meta property="og:title" content="Fähren fahren wieder nach dem Sturm">'
     body = f"<h1>Fähren fahren wieder nach dem Sturm{tail}</h1>"
     assert meta_of(head, body, url=None).title == "Fähren fahren wieder nach dem Sturm"
+
+
+@pytest.mark.parametrize("label", ["Actualizado:", "Mis à jour le", "Atualizado em", "Aggiornato il", "Zaktualizowano"])
+def test_an_update_labelled_in_another_language_is_not_the_publication(label: str) -> None:
+    body = f'<h1>Storm</h1><p>{label} <time datetime="2020-05-21">21/05</time></p><div><span>19.05.2020</span></div>'
+    meta = meta_of("", body, url=None)
+    assert (meta.published, meta.modified) == (dt.date(2020, 5, 19), dt.date(2020, 5, 21))

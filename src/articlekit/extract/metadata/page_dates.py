@@ -39,7 +39,11 @@ _ALONE = 40
 #: A paragraph at least this long (white space collapsed) is prose: the article's text has begun.
 _PROSE = 150
 _PUBLISH_KEY = re.compile(r"publish|pubdate|release.?date|creation.?date", re.IGNORECASE)
-_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|last changed|aktualisiert|mis à jour)\b", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|edited|last changed|aktualisiert|geändert|mis à jour|mise à jour|actualisé|actualizado|"
+    r"actualizada|atualizado|atualizada|aggiornato|aggiornamento|zaktualizowano|aktualizacja|bijgewerkt)\b",
+    re.IGNORECASE,
+)
 
 
 def _date(value: str | None) -> DateValue | None:
