@@ -667,3 +667,30 @@ def test_an_update_labelled_in_another_language_is_not_the_publication(label: st
     body = f'<h1>Storm</h1><p>{label} <time datetime="2020-05-21">21/05</time></p><div><span>19.05.2020</span></div>'
     meta = meta_of("", body, url=None)
     assert (meta.published, meta.modified) == (dt.date(2020, 5, 19), dt.date(2020, 5, 21))
+
+
+def _hostile_page(n: int) -> lxml.html.HtmlElement:
+    """A page that makes every metadata source search and fail: labels followed by no name, dates
+    that are not dates, author links, bylines and datelines with nothing in them."""
+    block = (
+        '<div class="byline-x meta"><span>by clicking 2020</span> <a href="/author/">Mehr</a>'
+        '<span class="date">Autor: 19.99.2020</span></div><p>von unten 2019</p><h2>A | B | C</h2>'
+    )
+    title = "<title>" + " | ".join(["Hafen"] * 40) + "</title>"
+    return lxml.html.fromstring(f"<html><head>{title}</head><body><h1>Hafen</h1>{block * n}</body></html>")
+
+
+def test_metadata_cost_grows_linearly_on_a_hostile_page() -> None:
+    import time
+
+    def cost(n: int) -> float:
+        tree = _hostile_page(n)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            extract_metadata(tree, "https://hafen.example.de/a")
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = cost(500), cost(2000)
+    assert large / small < 10  # linear: about 4; quadratic: 16
