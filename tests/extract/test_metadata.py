@@ -210,6 +210,7 @@ def test_byline_glued_to_its_date_and_credentials() -> None:
         "Lotte Brandt Illustration von Jonas Weil",
         "Lotte Brandt (Sponsored Post)",
         "Lotte Brandt Editor",
+        "Text & Fotos: Lotte Brandt",
     ],
 )
 def test_byline_labels_and_tails_in_other_languages(byline: str) -> None:

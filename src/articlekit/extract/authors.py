@@ -19,7 +19,7 @@ _LABEL_WORDS = (
     "opublikowane|opublikowany|napisane|napisany|geplaatst|geschreven"
 )
 _PREFIX = re.compile(
-    r"^\s*(?:(?:" + _LABEL_WORDS + r")\s+)?(?:by|von|par|por|di|door|av|de|przez)\s*[:\-–]?\s+",
+    r"^\s*(?:(?:" + _LABEL_WORDS + r")\s+)?(?:by|von|par|por|di|door|av|de|przez)\s*[:\-–]?(?:\s+|$)",
     re.IGNORECASE,
 )
 #: News agencies: a byline naming one alone is an organisation, not a person.

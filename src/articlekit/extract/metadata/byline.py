@@ -79,7 +79,8 @@ _TEAM_NOUNS = ("editors", "staff", "team", "desk", "newsroom", "writers")
 _TEAM = re.compile(r"^(?i:the)(?:\s+[A-Z][\w&.'’-]*){1,4}\s+(?i:" + "|".join(_TEAM_NOUNS) + r")$")
 _AUTHOR_LABEL = re.compile(
     r"^(?:(?:author|authors|autor|autorin|autoren|auteur|auteurs|autore|autora|autores|written by|words by|"
-    r"posted by|by)\s*:?|(?:text|texte|texto|testo|tekst|fotos?|photos?|interview|entrevista)\s*:)\s*(?=\w)",
+    r"posted by|by)\s*:?|(?:text|texte|texto|testo|tekst|fotos?|photos?|interview|entrevista)"
+    r"(?:\s*(?:&|and|und|et|y|e|/)\s*(?:text|texte|texto|fotos?|photos?|bilder))?\s*:)\s*(?=\w)",
     re.IGNORECASE,
 )
 _WITH = re.compile(r"\s*[()]\s*(?:(?:avec|with|mit|con|com)\s+)?|\s+(?:avec|with|mit|con|com)\s+", re.IGNORECASE)
