@@ -22,8 +22,11 @@ authors
     (``Surname, Given`` turned round), ``article:author`` and ``twitter:creator`` when they are
     names, not URLs or handles; microdata ``itemprop=author``; ``rel=author`` links; visible
     bylines (``.byline``, ``[class*=author]`` ...); links to an author page
-    (``/author/jane-doe``). Every candidate goes through ``split_authors`` and is
-    cut at a date, "Updated", "Edited by" or a credential ("MD", "PhD"); lone words from
+    (``/author/jane-doe``); last, when nothing else names anyone, a byline labelled in words
+    anywhere on the page ("Written by", "von", "par", "por", "przez", "Autor:", "Text:",
+    "Posted on <date> by"). Every candidate goes through ``split_authors`` and is
+    cut at a date, a weekday, "Updated", "Edited by", a photo credit, a role ("Senior Editor",
+    "Chefredakteur") or a credential ("MD", "PhD"); lone words from
     visible text, avatar initials and quoted titles are dropped. Organisations (JSON-LD
     ``Organization``, a news agency or the site itself typed as a Person, "... Team",
     "... Desk") are kept only when no person is named anywhere.
@@ -34,10 +37,12 @@ published / modified
     ``citation_publication_date`` ..., then any key naming a publication date); microdata
     ``datePublished``; ``<time datetime>`` (``pubdate`` first, never one labelled "Updated");
     the URL (``/2022/10/04/``); a dateline (``.date``, ``.published`` ...); a short text written
-    as a date (``<span>Oct 4, 2022</span>``). A value that is not
+    as a date (``<span>Oct 4, 2022</span>``, ``19. Mai 2020``, ``2020년 5월 19일``: the forms and
+    month names of ``articlekit.extract.dates``). A value that is not
     ``is_plausible`` (in the future, before 1990) is skipped, and ``published`` is
     never the modification date, even when that is the only date given; a date labelled
-    "Updated", in its element or the one before it, is never taken. JSON-LD dates that are the
+    "Updated" ("Aktualisiert", "Actualizado", "Mis à jour" ...), in its element or the one
+    before it, is never taken. JSON-LD dates that are the
     same day and carry no time, or whose modification precedes the publication, are a CMS's
     stamp of its last (re)publication: an earlier dateline beside the byline element, or a
     date written alone between the headline and the first paragraph of prose, is then the
