@@ -48,6 +48,7 @@ def test_parse_date_forms(text: str, expected: dt.date) -> None:
         ("2022年1月26日 10:30", dt.date(2022, 1, 26)),
         ("입력 2022년 1월 26일", dt.date(2022, 1, 26)),
         ("2022. 1. 26. 오전", dt.date(2022, 1, 26)),
+        ("Vydáno 12. 3. 2021", dt.date(2021, 3, 12)),
     ],
 )
 def test_dates_in_other_languages_and_scripts(text: str, expected: dt.date) -> None:

@@ -77,8 +77,8 @@ _PATTERNS = (
         + _TIME_RE,
         re.I,
     ),
-    # 04.10.2022 (day first, European) and 10/04/2022 (US month first)
-    re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b" + _TIME_RE),
+    # 04.10.2022 and 4. 10. 2022 (day first, European) and 10/04/2022 (US month first)
+    re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])\s?(?P<b>\d{1,2})(?P=sep)\s?(?P<year>(?:19|20)\d{2})\b" + _TIME_RE),
     # Tue Oct 4 09:30:00 CEST 2022 (the C and Java way of writing a time)
     re.compile(
         r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
