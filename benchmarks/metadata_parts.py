@@ -102,20 +102,16 @@ def articlekit_metadata(page: Page) -> Extraction:
 
 
 def trafilatura_metadata(page: Page) -> Extraction:
-    import trafilatura
+    """trafilatura's metadata for a page, through ``run.py``'s adapter (``bare_extraction``)."""
+    from run import trafilatura_adapter
 
-    doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
-    if doc is None:
-        return Extraction()
-    get: Callable[[str], Any] = doc.get if isinstance(doc, dict) else lambda name: getattr(doc, name, None)
-    author = get("author")
-    return Extraction(
-        title=get("title"),
-        authors=[name.strip() for name in author.split(";")] if author else [],
-        published=get("date"),
-        site_name=get("sitename"),
-    )
+    global _TRAFILATURA
+    if _TRAFILATURA is None:
+        _TRAFILATURA = trafilatura_adapter()
+    return _TRAFILATURA(page)
 
+
+_TRAFILATURA: Callable[[Page], Extraction] | None = None
 
 TOOLS: dict[str, Callable[[Page], Extraction]] = {
     "articlekit": articlekit_metadata,
