@@ -27,9 +27,9 @@ _BYLINES = etree.XPath(
 #: "Autor: Ana Ruiz", "Posted on May 4, 2021 by Tom Lee", or such a label before the element (or
 #: after the element) holding the name (page builders put label and name apart). The XPath only
 #: keeps the text nodes that can hold a label (a letter or two every label has: "by", "von",
-#: "par", "przez", "Text", "Auteur"); :data:`_LABEL` tests them. Few ``contains`` per text node, each a copy
-#: of the node's text: one per label word costs several times more on large pages, and testing
-#: every text node in Python more still.
+#: "par", "przez", "Text", "Auteur"); :data:`_LABEL` tests them. Few ``contains`` per text node,
+#: each a copy of the node's text: one per label word costs several times more on large pages,
+#: and testing every text node in Python more still.
 _LABEL_TEXTS = etree.XPath(
     "/html/body//text()[contains(., 'y') or contains(., 'o') or contains(., 'ar') or contains(., 'ext') "
     "or contains(., 'rz') or contains(., 'eur')]"
@@ -67,7 +67,7 @@ _BYLINE_TAIL = re.compile(
     # A weekday before the date ("Jane Doe Thursday, Nov 9", "Max Muster Fr, 10.11."), a relative
     # time ("vor 3 Stunden", "hace 2 horas"), a handle, a link to the author's other articles.
     r"|\s+(?:[|•·—–-]\s*)?(?:" + _WEEKDAYS + r")\b\.?,?(?=\s*(?:\d|$|(?:" + _MONTH_NAMES + r")\b))"
-    r"|\s+(?:[|•·—–-]\s*)?(?:mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|sa|di)\b\.?,?(?=\s*\d)"
+    r"|\s+(?:[|•·—–-]\s*)?(?:mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve)\b\.?,?(?=\s*\d)"
     r"|\s+(?:hace|vor|il y a|há|fa)\s+\d"
     r"|\s+@\w"
     r"|\s+(?:alle|all|more|mehr|weitere|tous les|todos los)\s+(?:artikel|articles|posts|beiträge|stories|artículos)\b",
