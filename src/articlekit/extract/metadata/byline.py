@@ -20,8 +20,8 @@ _BYLINE_CLASSES = ("byline", "Byline", "author", "Author", "by-line", "writer")
 #: Elements that may be a byline (see :func:`_is_byline`): each ``contains`` costs a copy of
 #: every class attribute, so ``yline`` and ``uthor`` stand for two words each here.
 _BYLINES = etree.XPath(
-    "//@class[contains(., 'yline') or contains(., 'uthor') or contains(., 'by-line') or contains(., 'writer')]"
-    " | //@id[contains(., 'byline')] | //@data-testid[contains(., 'byline')]"
+    "/descendant::*[@class[contains(., 'yline') or contains(., 'uthor') or contains(., 'by-line') "
+    "or contains(., 'writer')] or @id[contains(., 'byline')] or @data-testid[contains(., 'byline')]]"
 )
 #: Text that labels a byline in words: "Written by Jane Doe", "von Max Muster", "par Jean Dupont",
 #: "Autor: Ana Ruiz", "Posted on May 4, 2021 by Tom Lee", or such a label before the element (or

@@ -21,9 +21,10 @@ from .sources import _META_MODIFIED, _META_PUBLISHED, _NOT_TEXT, Sources, _clean
 
 __all__ = ["find_dates"]
 
+#: Elements named like a dateline, of fewer than six child elements (not a section holding one).
 _DATELINES = etree.XPath(
-    "//@class[contains(., 'date') or contains(., 'time') "  # 'date' finds 'dateline' too
-    "or contains(., 'published') or contains(., 'posted') or contains(., 'meta')]"
+    "/descendant::*[@class[contains(., 'date') or contains(., 'time') "  # 'date' finds 'dateline' too
+    "or contains(., 'published') or contains(., 'posted') or contains(., 'meta')]][count(*) < 6]"
 )
 #: Short text nodes holding a year, outside links, menus and footers: undecorated visible dates.
 _DATE_TEXTS = etree.XPath(
@@ -211,10 +212,7 @@ def find_dates(sources: Sources) -> tuple[DateValue | None, DateValue | None]:
     # Elements named like a dateline: queried (once) only when an earlier source had no answer.
     datelines: list[lxml.html.HtmlElement] = []
     if published is None or restamped:
-        # Elements of fewer than six child elements: a dateline, not a section holding one.
-        datelines = [
-            e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT and sum(isinstance(c.tag, str) for c in e) < 6
-        ][:15]
+        datelines = [e for e in _els(_DATELINES, tree) if e.tag not in _NOT_TEXT][:15]
         for el in datelines:
             text = _clean(el.text_content())
             if not text or len(text) > 120 or _UPDATED_LABEL.search(_with_label(el, text)):
