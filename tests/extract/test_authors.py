@@ -70,3 +70,8 @@ def test_parse_byline_agency() -> None:
 def test_parse_byline_rejects_sentences() -> None:
     assert parse_byline("The council met on Tuesday.") is None
     assert parse_byline("x" * 200) is None
+
+
+@pytest.mark.parametrize("label", ["Artikel von", "Publié par", "Posted by", "von"])
+def test_a_label_without_a_name_is_no_author(label: str) -> None:
+    assert split_authors(label) == []

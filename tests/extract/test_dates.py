@@ -32,6 +32,36 @@ def test_parse_date_forms(text: str, expected: dt.date) -> None:
     assert parse_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mittwoch, 19. Mai 2010", dt.date(2010, 5, 19)),
+        ("am 3. Jänner 2021", dt.date(2021, 1, 3)),
+        ("1er octobre 2022", dt.date(2022, 10, 1)),
+        ("12 févr. 2021", dt.date(2021, 2, 12)),
+        ("4 de setembro de 2019", dt.date(2019, 9, 4)),
+        ("7 dic 2020", dt.date(2020, 12, 7)),
+        ("4 października 2022 r.", dt.date(2022, 10, 4)),
+        ("opublikowano 12 lutego 2021", dt.date(2021, 2, 12)),
+        ("15 августа 2016, 13:43", dt.date(2016, 8, 15)),
+        ("3 maart 2020", dt.date(2020, 3, 3)),
+        ("2022年1月26日 10:30", dt.date(2022, 1, 26)),
+        ("입력 2022년 1월 26일", dt.date(2022, 1, 26)),
+        ("2022. 1. 26. 오전", dt.date(2022, 1, 26)),
+        ("Vydáno 12. 3. 2021", dt.date(2021, 3, 12)),
+    ],
+)
+def test_dates_in_other_languages_and_scripts(text: str, expected: dt.date) -> None:
+    assert find_date(text) == expected
+
+
+def test_c_and_java_style_timestamps() -> None:
+    cet = dt.timezone(dt.timedelta(hours=1))
+    assert parse_date("Tue Jan 28 15:28:56 CET 2020") == dt.datetime(2020, 1, 28, 15, 28, 56, tzinfo=cet)
+    assert parse_date("Mon Mar 02 11:00:00 +0100 2020") == dt.datetime(2020, 3, 2, 11, 0, tzinfo=cet)
+    assert parse_date("Tue Jan 28 15:28:56 2020") == dt.date(2020, 1, 28)
+
+
 @pytest.mark.parametrize("text", ["", "no date here", "2022-13-45", "Feb 30, 2022"])
 def test_parse_date_rejects_non_dates(text: str) -> None:
     assert parse_date(text) is None

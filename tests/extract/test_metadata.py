@@ -179,7 +179,7 @@ def test_bylines_found_by_the_case_of_their_class_names_id_and_test_id() -> None
     # The query looks for "yline" and "uthor": a skyline or an AUTHORS list is not a byline.
     skyline = '<div class="skyline">By Night Harbour</div>'
     assert meta_of("", skyline + '<div class="Byline">By Ana Ruiz</div>').authors == ("Ana Ruiz",)
-    assert meta_of("", '<div class="AUTHORS">By Ana Ruiz</div>').authors == ()
+    assert meta_of("", '<div class="AUTHORS">Ana Ruiz</div>').authors == ()
     assert meta_of("", '<div class="Author-box">By Ana Ruiz</div>').authors == ("Ana Ruiz",)
     assert meta_of("", '<span id="story-byline">Ken Ito</span>').authors == ("Ken Ito",)
     assert meta_of("", '<span data-testid="byline-name">Ken Ito</span>').authors == ("Ken Ito",)
@@ -189,6 +189,60 @@ def test_byline_glued_to_its_date_and_credentials() -> None:
     body = '<div class="author-meta"><span>Nina Patel</span><span>March 3, 2024</span></div>'
     assert meta_of("", body, url=None).authors == ("Nina Patel",)
     assert meta_of('<meta name="author" content="Dylan Brook, MS, RD">').authors == ("Dylan Brook",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Veröffentlicht von Lotte Brandt",
+        "Eingestellt von Lotte Brandt",
+        "Publié par Lotte Brandt",
+        "Publicado por Lotte Brandt",
+        "Opublikowane przez Lotte Brandt",
+        "Lotte Brandt Chefredakteurin",
+        "Lotte Brandt Donnerstag, 9. November 2023",
+        "Lotte Brandt Fr, 10.11.2023",
+        "Lotte Brandt vor 3 Stunden",
+        "Lotte Brandt Hace 2 horas",
+        "Lotte Brandt @lbrandt",
+        "Lotte Brandt Alle Artikel",
+        "Lotte Brandt Foto: Jonas Weil",
+        "Lotte Brandt Illustration von Jonas Weil",
+        "Lotte Brandt (Sponsored Post)",
+        "Lotte Brandt Editor",
+        "Text & Fotos: Lotte Brandt",
+    ],
+)
+def test_byline_labels_and_tails_in_other_languages(byline: str) -> None:
+    assert meta_of("", f'<div class="byline">{byline}</div>', url=None).authors == ("Lotte Brandt",)
+
+
+def test_a_role_alone_is_not_cut_from_a_one_word_name() -> None:
+    assert meta_of('<meta name="author" content="Rasender Reporter">').authors == ("Rasender Reporter",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h2>Harbour</h2><p> von <em>Lotte Brandt</em></p><p>Text.</p>",
+        '<div class="x"> par <span>Lotte Brandt</span>, 21 juin 2018</div>',
+        "<div><h5>Autor: </h5>Lotte Brandt</div>",
+        "<p><strong>Text:</strong> Lotte Brandt</p>",
+        "<div>Posted on September 21, 2020 by Lotte Brandt</div>",
+    ],
+)
+def test_byline_label_in_words_anywhere_in_the_page(body: str) -> None:
+    assert meta_of("", body, url=None).authors == ("Lotte Brandt",)
+
+
+def test_label_followed_by_words_is_not_a_byline() -> None:
+    body = "<p>By clicking below you agree to our <a>Privacy Policy</a>.</p>"
+    assert meta_of("", body, url=None).authors == ()
+
+
+def test_a_licence_link_is_not_an_author_page() -> None:
+    body = '<a rel="license" href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution</a>'
+    assert meta_of("", body, url=None).authors == ()
 
 
 def test_author_page_link_as_the_last_resort() -> None:
@@ -262,6 +316,27 @@ def test_date_from_url_and_from_visible_text() -> None:
     assert meta_of("", "<p>text</p>").published == dt.date(2022, 10, 4)
     body = "<div><span>Published on July 18, 2025</span></div>"
     assert meta_of("", body, url="https://example.org/post").published == dt.date(2025, 7, 18)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Veröffentlicht am 19. Mai 2020",
+        "publié le 19 mai 2020",
+        "19 de mayo de 2020",
+        "19 maja 2020",
+        "2020년 5월 19일",
+    ],
+)
+def test_visible_date_in_another_language(written: str) -> None:
+    body = f"<h1>Storm</h1><div><span>{written}</span></div>"
+    assert meta_of("", body, url="https://example.org/post").published == dt.date(2020, 5, 19)
+
+
+def test_json_ld_date_written_the_java_way() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "Tue May 19 15:28:56 CEST 2020"}</script>'
+    published = meta_of(head, url=None).published
+    assert published == dt.datetime(2020, 5, 19, 15, 28, 56, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
 
 def test_dates_in_tables_lists_and_links_are_not_the_publication_date() -> None:
@@ -562,3 +637,61 @@ def test_og_title_that_is_only_the_site_name_gives_way_to_the_page_title() -> No
         "<h1>Ferry strike ends after two days</h1>",
     )
     assert meta.title == "Ferry strike ends after two days"
+
+
+@pytest.mark.parametrize("url", ["https://www.hafenblatt.de/a/1", "https://hafen.example.at/a/1", "https://x.co.uk/a"])
+def test_a_country_code_in_the_host_is_not_a_site_name_inside_the_headline(url: str) -> None:
+    # "de", "at", "co" are inside words of the headline ("Der", "Gästen", "Hafencodex").
+    head = "<title>Sturm: Der Hafen schließt vor den Gästen</title>"
+    assert meta_of(head, url=url).title == "Sturm: Der Hafen schließt vor den Gästen"
+    head = "<title>Sturm: Der Hafen schließt | hafenblatt.de</title>"
+    assert meta_of(head, url="https://www.hafenblatt.de/a/1").title == "Sturm: Der Hafen schließt"
+
+
+def test_a_headline_part_that_mentions_the_site_is_not_its_suffix() -> None:
+    site = '<meta property="og:site_name" content="Hafenblatt">'
+    head = site + "<title>Sturm: Hafenblatt-Leser melden überflutete Keller</title>"
+    assert meta_of(head, url=None).title == "Sturm: Hafenblatt-Leser melden überflutete Keller"
+    head = site + "<title>Sturm: Keller überflutet | Hafenblatt Online</title>"
+    assert meta_of(head, url=None).title == "Sturm: Keller überflutet"
+
+
+@pytest.mark.parametrize("tail", [" | Hafen Anzeiger", " 02.02.2022 • Region, Presse", " – Hafen Anzeiger"])
+def test_a_headline_that_repeats_the_title_with_a_suffix_does_not_lengthen_it(tail: str) -> None:
+    head = '<meta property="og:title" content="Fähren fahren wieder nach dem Sturm">'
+    body = f"<h1>Fähren fahren wieder nach dem Sturm{tail}</h1>"
+    assert meta_of(head, body, url=None).title == "Fähren fahren wieder nach dem Sturm"
+
+
+@pytest.mark.parametrize("label", ["Actualizado:", "Mis à jour le", "Atualizado em", "Aggiornato il", "Zaktualizowano"])
+def test_an_update_labelled_in_another_language_is_not_the_publication(label: str) -> None:
+    body = f'<h1>Storm</h1><p>{label} <time datetime="2020-05-21">21/05</time></p><div><span>19.05.2020</span></div>'
+    meta = meta_of("", body, url=None)
+    assert (meta.published, meta.modified) == (dt.date(2020, 5, 19), dt.date(2020, 5, 21))
+
+
+def _hostile_page(n: int) -> lxml.html.HtmlElement:
+    """A page that makes every metadata source search and fail: labels followed by no name, dates
+    that are not dates, author links, bylines and datelines with nothing in them."""
+    block = (
+        '<div class="byline-x meta"><span>by clicking 2020</span> <a href="/author/">Mehr</a>'
+        '<span class="date">Autor: 19.99.2020</span></div><p>von unten 2019</p><h2>A | B | C</h2>'
+    )
+    title = "<title>" + " | ".join(["Hafen"] * 40) + "</title>"
+    return lxml.html.fromstring(f"<html><head>{title}</head><body><h1>Hafen</h1>{block * n}</body></html>")
+
+
+def test_metadata_cost_grows_linearly_on_a_hostile_page() -> None:
+    import time
+
+    def cost(n: int) -> float:
+        tree = _hostile_page(n)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            extract_metadata(tree, "https://hafen.example.de/a")
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = cost(500), cost(2000)
+    assert large / small < 10  # linear: about 4; quadratic: 16

@@ -10,9 +10,16 @@ import re
 
 __all__ = ["AGENCIES", "clean_author", "looks_like_name", "parse_byline", "split_authors"]
 
+#: The words that label a byline before its "by" ("Posted by", "Veröffentlicht von", "Publié par",
+#: "Publicado por", "Opublikowane przez", "Geplaatst door"), in the languages of news pages.
+_LABEL_WORDS = (
+    "written|words|text|story|reporting|report|posted|published|photos?|article|"
+    "veröffentlicht|eingestellt|erstellt|geschrieben|verfasst|gepostet|artikel|beitrag|ein beitrag|alles|"
+    "publié|écrit|rédigé|publicado|escrito|publicada|escrita|pubblicato|scritto|"
+    "opublikowane|opublikowany|napisane|napisany|geplaatst|geschreven"
+)
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|words|text|story|reporting|report|posted|published|photos?|article)\s+)?"
-    r"(?:by|von|par|por|di|door|av|de)\s*[:\-–]?\s+",
+    r"^\s*(?:(?:" + _LABEL_WORDS + r")\s+)?(?:by|von|par|por|di|door|av|de|przez)\s*[:\-–]?(?:\s+|$)",
     re.IGNORECASE,
 )
 #: News agencies: a byline naming one alone is an organisation, not a person.

@@ -16,24 +16,33 @@ from ..models import DateValue
 
 __all__ = ["MONTHS", "TZ_OFFSETS", "date_in_url", "find_date", "is_plausible", "parse_date"]
 
+#: Month names and their usual abbreviations (lower case) in English, French, Spanish, German,
+#: Portuguese, Italian, Dutch, Polish (nominative and genitive: "4 października 2022") and
+#: Russian (genitive: "15 августа 2016"), as datelines write them.
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
     (
-        ("january", "jan", "janvier", "enero", "januar", "janeiro", "gennaio"),
-        ("february", "feb", "févr", "février", "febrero", "februar", "fevereiro", "febbraio"),
-        ("march", "mar", "mars", "marzo", "märz", "março"),
-        ("april", "apr", "avril", "abril", "aprile"),
-        ("may", "mai", "mayo", "maio", "maggio"),
-        ("june", "jun", "juin", "junio", "juni", "junho", "giugno"),
-        ("july", "jul", "juillet", "julio", "juli", "julho", "luglio"),
-        ("august", "aug", "août", "agosto"),
-        ("september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre"),
-        ("october", "oct", "octobre", "octubre", "oktober", "outubro", "ottobre"),
-        ("november", "nov", "novembre", "noviembre", "novembro"),
-        ("december", "dec", "décembre", "diciembre", "dezember", "dezembro", "dicembre"),
+        ("january", "jan", "janvier", "janv", "enero", "ene", "januar", "jänner", "janeiro", "gennaio", "gen",
+         "januari", "styczeń", "stycznia", "января", "январь"),
+        ("february", "feb", "févr", "février", "fév", "febrero", "februar", "fevereiro", "fev", "febbraio",
+         "februari", "luty", "lutego", "февраля", "февраль"),
+        ("march", "mar", "mars", "marzo", "märz", "mär", "março", "maart", "marzec", "marca", "марта", "март"),
+        ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "апреля", "апрель"),
+        ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "maja", "мая", "май"),
+        ("june", "jun", "juin", "junio", "juni", "junho", "giugno", "giu", "czerwiec", "czerwca", "июня", "июнь"),
+        ("july", "jul", "juillet", "juil", "julio", "juli", "julho", "luglio", "lug", "lipiec", "lipca", "июля",
+         "июль"),
+        ("august", "aug", "août", "agosto", "ago", "augustus", "sierpień", "sierpnia", "августа", "август"),
+        ("september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre", "wrzesień",
+         "września", "сентября", "сентябрь"),
+        ("october", "oct", "octobre", "octubre", "oktober", "okt", "outubro", "out", "ottobre", "ott",
+         "październik", "października", "октября", "октябрь"),
+        ("november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "ноября", "ноябрь"),
+        ("december", "dec", "décembre", "déc", "diciembre", "dic", "dezember", "dez", "dezembro", "dicembre",
+         "grudzień", "grudnia", "декабря", "декабрь"),
     ),
     start=1,
-):
+):  # fmt: skip
     for _n in _names:
         MONTHS[_n] = _i
 
@@ -62,14 +71,25 @@ _PATTERNS = (
     ),
     # 4 October 2022 / 4. Oktober 2022 / 4 de octubre de 2022
     re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?"
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?"
         + _MONTH_RE
         + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})\b"
         + _TIME_RE,
         re.I,
     ),
-    # 04.10.2022 (day first, European) and 10/04/2022 (US month first)
-    re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b" + _TIME_RE),
+    # 04.10.2022 and 4. 10. 2022 (day first, European) and 10/04/2022 (US month first)
+    re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])\s?(?P<b>\d{1,2})(?P=sep)\s?(?P<year>(?:19|20)\d{2})\b" + _TIME_RE),
+    # Tue Oct 4 09:30:00 CEST 2022 (the C and Java way of writing a time)
+    re.compile(
+        r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+        r"(?:\s+(?P<zone>[+-]\d{4}|" + "|".join(sorted(TZ_OFFSETS, key=len, reverse=True)) + r"))?"
+        r"\s+(?P<year>(?:19|20)\d{2})\b",
+        re.I,
+    ),
+    # 2022年10月4日 (Chinese, Japanese), 2022년 10월 4일 (Korean)
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<mnum>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})(?!\d)" + _TIME_RE),
+    # 2022. 10. 4. (Korean, Hungarian)
+    re.compile(r"(?P<year>(?:19|20)\d{2})\.\s(?P<mnum>\d{1,2})\.\s(?P<day>\d{1,2})\.(?!\d)" + _TIME_RE),
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-]|$|\.html?)")
 
