@@ -685,13 +685,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", help="the shared folder (default: $ARTICLEKIT_SHARED or ../shared)")
     parser.add_argument("--limit", type=int, help="first N pages of each corpus (of the part)")
     parser.add_argument(
-        "--worst", type=int, default=10, help="how many worst pages (by body F1, or by with-snippets found) to list"
+        "--worst",
+        type=int,
+        default=10,
+        help="how many worst TUNE pages (by body F1, or by with-snippets found) to list",
     )
     parser.add_argument("--page", action="append", default=[], help="only these page names")
     parser.add_argument(
         "--misses",
         choices=[metric for metric in METRICS if metric not in ("precision", "recall", "f1")],
-        help="list the pages that miss this metadata field, with articlekit's value and the reference's",
+        help="list the tune pages that miss this metadata field, with articlekit's value and the reference's",
     )
     args = parser.parse_args(argv)
     corpora = {"both": list(CORPORA), "all": list(ALL_CORPORA)}.get(args.corpus, [args.corpus])
@@ -709,7 +712,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{corpus}/{page.name}: {got.error}", file=sys.stderr)
             row = score_page(page, got)
             rows.append((page, row))
-            if args.misses and (value := row[args.misses]) is not None and value < 1.0:
+            if args.misses and page.part == "tune" and (value := row[args.misses]) is not None and value < 1.0:
                 misses.append((page.name, value, _FIELDS[args.misses](got), _REFERENCES[args.misses](page)))
         summary = summarise(row for _, row in rows)
         print(f"\n{corpus}: {summary.pages} pages" + (f" ({args.part} part)" if args.part else ""))
@@ -719,21 +722,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             median = summary.medians.get(metric)
             extra = f"  median {median:5.1f}" if median is not None else ""
             print(f"  {metric:<12} {summary.means[metric]:5.1f}{extra}  (n={summary.counts[metric]})")
+        tune = [(page, row) for page, row in rows if page.part == "tune"]  # validate pages are not for reading
         if corpus in SNIPPET_CORPORA:
-            print(f"  worst {args.worst} by with-snippets found:")
-            worst = sorted(rows, key=lambda item: (item[1]["with"] or 0.0, item[1]["without"] or 0.0))
+            print(f"  worst {args.worst} tune pages by with-snippets found:")
+            worst = sorted(tune, key=lambda item: (item[1]["with"] or 0.0, item[1]["without"] or 0.0))
             for page, row in worst[: args.worst]:
                 print(
                     f"    {page.name:<40} with {100 * (row['with'] or 0):5.1f}  without {100 * (row['without'] or 0):5.1f}"
                 )
         else:
-            print(f"  worst {args.worst} by body F1:")
-            for page, row in sorted(rows, key=lambda item: item[1]["f1"] or 0.0)[: args.worst]:
+            print(f"  worst {args.worst} tune pages by body F1:")
+            for page, row in sorted(tune, key=lambda item: item[1]["f1"] or 0.0)[: args.worst]:
                 print(
                     f"    {page.name:<40} F1 {100 * (row['f1'] or 0):5.1f}  P {100 * (row['precision'] or 0):5.1f}  R {100 * (row['recall'] or 0):5.1f}"
                 )
         if args.misses:
-            print(f"  {len(misses)} pages miss {args.misses} (score, articlekit | reference):")
+            print(f"  {len(misses)} tune pages miss {args.misses} (score, articlekit | reference):")
             for name, value, got_value, expected in misses:
                 print(f"    {name:<40} {100 * value:5.1f}  {got_value!r} | {expected!r}")
     return 0

@@ -20,12 +20,14 @@ def _load(name: str) -> ModuleType:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
 gate = _load("gate")  # puts benchmarks/ on sys.path, so its `score` module is importable
 score = sys.modules["score"]
+run = _load("run")
 
 
 # --------------------------------------------------------------------------- scorer
@@ -213,6 +215,36 @@ def test_errata_name_pages_of_the_corpus() -> None:
     require_shared("corpora", "readability-pages")
     pages = {page.name for page in score.load_corpus("readability", require_shared())}
     assert set(score.load_errata()["readability"]) <= pages
+
+
+# --------------------------------------------------------------------------- run.py reporting
+
+
+def test_wrong_pages_are_low_where_another_family_found_the_article() -> None:
+    rows = [{"with": 0.0}, {"with": 0.0}, {"with": 1.0}, {"with": None}]
+    ours = run.ToolRun("articlekit", rows=rows)
+    quotes = run.ToolRun("articlekit+quotes", rows=[{"with": 1.0}] * 4)  # same family: no witness
+    peer = run.ToolRun("trafilatura", rows=[{"with": 0.6}, {"with": 0.4}, {"with": 0.0}, {"with": 1.0}])
+    floor = run.ToolRun(run.FLOOR, rows=[{}] * 4)
+    wrong = run.wrong_pages("trafilatura-eval", [ours, quotes, peer, floor])
+    assert wrong["articlekit"] == [0]
+    assert wrong["trafilatura"] == [2]
+    assert run.FLOOR not in wrong
+
+
+def test_paired_ratio_on_all_and_on_a_subset() -> None:
+    paired = run.Paired(4, [3.0, 1.0, 8.0], [1.0, 1.0, 2.0])
+    assert paired.ratio() == 3.0
+    assert paired.totals([True, False, True]) == (11.0, 3.0)
+    assert paired.ratio([False, False, False]) != paired.ratio([False, False, False])  # nan: nothing kept
+
+
+def test_peers_get_the_declared_charset_when_the_bytes_are_not_utf8() -> None:
+    latin = '<html><head><meta charset="iso-8859-1"></head><body>K\u00f6ln</body></html>'.encode("iso-8859-1")
+    assert "K\u00f6ln" in run._text(score.Page("t", "p", latin, None, None))
+    valid = '<meta charset="iso-8859-1"><p>K\u00f6ln</p>'.encode()  # valid UTF-8 wins over the declaration
+    assert "K\u00f6ln" in run._text(score.Page("t", "p", valid, None, None))
+    assert "K\ufffdln" in run._text(score.Page("t", "p", latin.replace(b"iso-8859-1", b"nonsense"), None, None))
 
 
 # --------------------------------------------------------------------------- gate
