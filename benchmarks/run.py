@@ -645,6 +645,10 @@ def _ratio(ours: Sequence[float], floor: Sequence[float], keep: Sequence[bool]) 
     return mine / base if base else math.nan
 
 
+def _gap(points: float) -> str:
+    return "—" if math.isnan(points) else f"{points:+.1f}"
+
+
 def summary_table(results: Sequence[tuple[str, Sequence[Page], Sequence[ToolRun], Paired | None]]) -> str:
     """One table over every corpus of the run, tune and validate side by side, for the note."""
     head = (
@@ -668,9 +672,28 @@ def summary_table(results: Sequence[tuple[str, Sequence[Page], Sequence[ToolRun]
                 lines.append(f"| {corpus} | {label} | {sum(keep)} | {run.tool} | " + " | ".join(cells) + " |")
     lines += [
         "",
-        f"| corpus | pages | large pages (≥ {LARGE_PAGE // 1000} KB) | articlekit / lxml floor, paired: all | large |",
+        "Tune-validate gap (validate minus tune, points; negative = worse on the pages not tuned on):",
+        "",
+        "| corpus | tool | body F1 / with found | without absent | title exact | byline F1 | date same-day |",
+        "|---|---|---|---|---|---|---|",
     ]
-    lines.append("|---|---|---|---|---|")
+    for corpus, pages, runs, _ in results:
+        flags = dict(_parts(pages))
+        for run in runs:
+            if run.tool in (FLOOR, "articlekit+quotes"):
+                continue
+            tune, validate = quality(corpus, run, flags["tune"]), quality(corpus, run, flags["validate"])
+            metrics = (_key_metric(corpus), "without", "title", "byline", "date")
+            cells = [
+                "n/a" if metric in NOT_EXTRACTED.get(run.tool, ()) else _gap(validate[metric] - tune[metric])
+                for metric in metrics
+            ]
+            lines.append(f"| {corpus} | {run.tool} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        f"| corpus | pages | large pages (≥ {LARGE_PAGE // 1000} KB) | articlekit / lxml floor, paired: all | large |",
+        "|---|---|---|---|---|",
+    ]
     for corpus, pages, _, paired in results:
         large = [len(page.html) >= LARGE_PAGE for page in pages]
         ratios = ["—", "—"] if paired is None else [f"{paired.ratio():.2f}×", f"{paired.ratio(large):.2f}×"]
