@@ -3,6 +3,7 @@
     python benchmarks/profile_articlekit.py --corpus both --top 25
     python benchmarks/profile_articlekit.py --corpus readability --enrich      # with quote extraction
     python benchmarks/profile_articlekit.py --corpus both --stages             # time per pipeline stage
+    python benchmarks/profile_articlekit.py --corpus all --min-kb 100 --stages # large pages only
 
 The lxml parse-only floor is printed alongside, so the share of the time spent beyond parsing
 the page is visible. Profiling slows Python code (not lxml's C code) down, so the shares are
@@ -28,14 +29,20 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import lxml.html
-from score import CORPORA, generic_registry, load_corpus
+from score import ALL_CORPORA, CORPORA, generic_registry, load_corpus
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="cProfile articlekit over a corpus")
-    parser.add_argument("--corpus", choices=[*CORPORA, "both"], default="both")
+    parser.add_argument(
+        "--corpus",
+        choices=[*ALL_CORPORA, "both", "all"],
+        default="both",
+        help="both = readability and wcxb; all = with trafilatura-eval too",
+    )
     parser.add_argument("--shared", help="the shared folder (default: $ARTICLEKIT_SHARED or ../shared)")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--min-kb", type=float, default=0, help="only pages with at least this many KB of HTML")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--enrich", action="store_true", help="run the enrichment hooks (quotes) too")
     parser.add_argument("--stages", action="store_true", help="wall-clock time per pipeline stage instead of cProfile")
@@ -43,8 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import articlekit
 
     registry = generic_registry()
-    corpora = list(CORPORA) if args.corpus == "both" else [args.corpus]
+    corpora = {"both": list(CORPORA), "all": list(ALL_CORPORA)}.get(args.corpus, [args.corpus])
     pages = [page for corpus in corpora for page in load_corpus(corpus, args.shared, args.limit)]
+    pages = [page for page in pages if len(page.html) >= 1000 * args.min_kb]
     if args.stages:
         return stages(pages, enrich=args.enrich)
     for page in pages[:3]:  # warm-up: imports, caches

@@ -1,7 +1,14 @@
 """Score articlekit and its peers on the same pages, in the same run.
 
-    python benchmarks/run.py --corpus both            # every tool, both corpora
+    python benchmarks/run.py                          # every tool, every corpus (--corpus all)
     python benchmarks/run.py --corpus readability --tools articlekit,trafilatura --limit 20
+
+Every quality figure is reported on the corpus's *validate* part, its *tune* part and all pages
+(:func:`splits.part`); trafilatura-eval is scored by its snippets (``with`` found, ``without``
+absent) instead of body P/R/F1. Each tool's *wrong pages* are counted: body F1 (snippet corpora:
+share of must-contain snippets found) below :data:`WRONG_BELOW` on a page where another tool
+reaches :data:`FOUND_FROM`. Speed is also given on *large pages* (at least :data:`LARGE_PAGE`
+bytes of HTML), with the corpus's median page size.
 
 Each tool sits behind an adapter that returns an :class:`~score.Extraction` (body text, title,
 authors, date, site name, description) from the page's HTML, without any network access. Tools
@@ -23,8 +30,11 @@ right after the other (which goes first alternates by round), for at least four 
 page's best time kept for each. articlekit runs with ``enrich=False`` for the
 comparison; the ``articlekit+quotes`` row runs it with enrichment (quote extraction) on.
 
-Writes ``benchmarks/results/<corpus>.md`` (the table, also printed), ``<corpus>.png`` (chart)
-and ``<corpus>.csv`` (one row per page and tool, for finding the worst pages).
+Writes ``benchmarks/results/<corpus>.md`` (the tables, also printed), ``<corpus>.png`` (chart)
+and ``<corpus>.csv`` (one row per page and tool, for finding the worst pages), and, when more
+than one corpus ran, ``summary.md``: one table over every corpus and part, for the note.
+Peers that take a string get the page decoded as UTF-8 when it is valid UTF-8, else in its
+declared charset (27 trafilatura-eval pages are not UTF-8); articlekit and trafilatura take bytes.
 """
 
 from __future__ import annotations
@@ -37,13 +47,14 @@ import json
 import math
 import os
 import platform
+import re
 import resource
 import statistics
 import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,9 +62,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from score import (
+    ALL_CORPORA,
     CORPORA,
     CORRECTABLE,
     METRICS,
+    SNIPPET_CORPORA,
+    SNIPPET_COUNTS,
+    SNIPPET_METRICS,
     Extraction,
     Page,
     articlekit_extraction,
@@ -64,14 +79,35 @@ from score import (
     score_page,
     summarise,
 )
+from splits import PARTS
 
 RESULTS = Path(__file__).resolve().parent / "results"
 Adapter = Callable[[Page], Extraction]
 
+#: Pages with at least this many bytes of HTML are "large" (the independent pages' median is 115 KB).
+LARGE_PAGE = 100_000
+#: A "wrong page": the tool's body scores below ``WRONG_BELOW`` (body F1, or share of the
+#: must-contain snippets found) on a page where another tool scores at least ``FOUND_FROM``:
+#: the tool returned a footer, a menu, a teaser list or nothing where the article was there to find.
+WRONG_BELOW = 0.2
+FOUND_FROM = 0.5
+
 # --------------------------------------------------------------------------- adapters
+
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def _text(page: Page) -> str:
+    """The page as text for tools that take a string: UTF-8 when the bytes are valid UTF-8, else the
+    charset the page declares in a ``<meta>`` (invalid bytes replaced), as a browser would."""
+    try:
+        return page.html.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _DECLARED.search(page.html[:4096])
+    if declared:
+        with contextlib.suppress(LookupError):
+            return page.html.decode(declared[1].decode("ascii"), errors="replace")
     return page.html.decode("utf-8", errors="replace")
 
 
@@ -264,6 +300,7 @@ def run_tool(tool: str, pages: Sequence[Page], repeat: int, warmup: int) -> Tool
         fixed_page = corrected(page, errata)  # rescored only where the errata change something
         fixed = row if fixed_page is page else score_page(fixed_page, got)
         row.update({f"{name}_corrected": fixed[name] for name in CORRECTABLE})
+        row["chars"] = len(got.text)
         row["ms"] = 1000 * result.seconds[-1]
         row["error"] = got.error or ""
         result.rows.append(row)
@@ -272,15 +309,22 @@ def run_tool(tool: str, pages: Sequence[Page], repeat: int, warmup: int) -> Tool
 
 @dataclass
 class Paired:
-    """articlekit and the lxml floor timed page by page in turn (see :func:`paired_floor`)."""
+    """articlekit and the lxml floor timed page by page in turn (see :func:`paired_floor`):
+    each page's best time for each, in seconds, in page order."""
 
     rounds: int
-    articlekit: float
-    floor: float
+    articlekit: list[float]
+    floor: list[float]
 
-    @property
-    def ratio(self) -> float:
-        return self.articlekit / self.floor
+    def totals(self, keep: Sequence[bool] | None = None) -> tuple[float, float]:
+        """``(articlekit s, floor s)`` summed over the pages (those flagged in ``keep``)."""
+        pairs = zip(self.articlekit, self.floor, keep or [True] * len(self.floor), strict=True)
+        kept = [(ours, floor) for ours, floor, flag in pairs if flag]
+        return sum(ours for ours, _ in kept), sum(floor for _, floor in kept)
+
+    def ratio(self, keep: Sequence[bool] | None = None) -> float:
+        ours, floor = self.totals(keep)
+        return ours / floor if floor else math.nan
 
 
 def paired_floor(pages: Sequence[Page], rounds: int) -> Paired:
@@ -301,7 +345,7 @@ def paired_floor(pages: Sequence[Page], rounds: int) -> Paired:
                 with contextlib.suppress(Exception):  # a failure is counted by the main run
                     _clean(tools[name](page))
                 best[name][index] = min(best[name][index], time.perf_counter() - start)
-    return Paired(rounds, sum(best["articlekit"]), sum(best[FLOOR]))
+    return Paired(rounds, best["articlekit"], best[FLOOR])
 
 
 def first_sight(corpus: str, shared: str | None, limit: int | None, processes: int = 3) -> Paired:
@@ -315,14 +359,14 @@ def first_sight(corpus: str, shared: str | None, limit: int | None, processes: i
     ]
     # Per page, per tool: the best over the processes.
     best = [[min(times) for times in zip(*page, strict=True)] for page in zip(*runs, strict=True)]
-    return Paired(processes, sum(ours for ours, _ in best), sum(floor for _, floor in best))
+    return Paired(processes, [ours for ours, _ in best], [floor for _, floor in best])
 
 
 def _first_sight_probe(corpus: str, shared: str | None, limit: int | None) -> None:
     """One pass over the corpus in this fresh process: per page, ``[articlekit s, floor s]``."""
     tools = {"articlekit": ADAPTERS["articlekit"](), FLOOR: ADAPTERS[FLOOR]()}
     pages = load_corpus(corpus, shared, limit)
-    warm = load_corpus(next(name for name in CORPORA if name != corpus), shared, 3)
+    warm = load_corpus(next(name for name in ALL_CORPORA if name != corpus), shared, 3)
     for page in warm:  # imports and first-call costs, on pages of the other corpus
         tools["articlekit"](page)
         tools[FLOOR](page)
@@ -392,72 +436,176 @@ def _pct(value: float) -> str:
     return "—" if math.isnan(value) else f"{value:.1f}"
 
 
+def _key_metric(corpus: str) -> str:
+    """The per-page score that says whether a tool found the article: body F1, or with-snippets found."""
+    return "with" if corpus in SNIPPET_CORPORA else "f1"
+
+
+def _family(tool: str) -> str:
+    return "articlekit" if tool.startswith("articlekit") else tool
+
+
+def wrong_pages(corpus: str, runs: Sequence[ToolRun]) -> dict[str, list[int]]:
+    """Per tool, the indices of its "wrong pages" (see :data:`WRONG_BELOW`): below ``WRONG_BELOW``
+    where a tool of another family (``articlekit+quotes`` is articlekit) reaches ``FOUND_FROM``.
+
+    >>> low, high = ToolRun("a", rows=[{"f1": 0.1}, {"f1": 0.9}]), ToolRun("b", rows=[{"f1": 0.6}, {"f1": 0.0}])
+    >>> wrong_pages("wcxb", [low, high])
+    {'a': [0], 'b': [1]}
+    """
+    key = _key_metric(corpus)
+    tools = [run for run in runs if run.tool != FLOOR]
+    found: dict[str, list[int]] = {}
+    for run in tools:
+        others = [other for other in tools if _family(other.tool) != _family(run.tool)]
+        found[run.tool] = [
+            index
+            for index, row in enumerate(run.rows)
+            if row.get(key) is not None
+            and row[key] < WRONG_BELOW
+            and any((other.rows[index].get(key) or 0.0) >= FOUND_FROM for other in others)
+        ]
+    return found
+
+
+#: Quality columns: (metric, header) for body corpora and for snippet corpora.
+_BODY_COLUMNS = [
+    ("precision", "body P"),
+    ("recall", "body R"),
+    ("f1", "body F1 mean"),
+    ("f1_median", "body F1 median"),
+]
+_SNIPPET_COLUMNS = [("with", "with found"), ("without", "without absent")]
+_META_COLUMNS = [
+    ("title", "title exact"),
+    ("byline", "byline F1"),
+    ("date", "date same-day"),
+    ("site_name", "site name"),
+    ("description", "description"),
+]
+
+
+def _columns(corpus: str) -> list[tuple[str, str]]:
+    return (_SNIPPET_COLUMNS if corpus in SNIPPET_CORPORA else _BODY_COLUMNS) + _META_COLUMNS
+
+
+def quality(corpus: str, run: ToolRun, keep: Sequence[bool]) -> dict[str, float]:
+    """The tool's figures (percent) over the pages flagged in ``keep``, by :func:`_columns` metric."""
+    summary = summarise(row for row, flag in zip(run.rows, keep, strict=True) if flag)
+    figures = dict(summary.means)
+    figures["f1_median"] = summary.medians["f1"]
+    for metric in NOT_EXTRACTED.get(run.tool, ()):
+        figures[metric] = math.nan
+    return figures
+
+
+def _cell(run: ToolRun, metric: str, figures: Mapping[str, float]) -> str:
+    return "n/a" if metric in NOT_EXTRACTED.get(run.tool, ()) else _pct(figures[metric])
+
+
+def _parts(pages: Sequence[Page]) -> list[tuple[str, list[bool]]]:
+    """``(label, flags)`` for the validate part, the tune part and all pages."""
+    return [
+        *((which, [page.part == which for page in pages]) for which in reversed(PARTS)),
+        ("all", [True] * len(pages)),
+    ]
+
+
 def table(
     corpus: str,
     runs: Sequence[ToolRun],
-    pages: int,
+    pages: Sequence[Page],
     repeat: int,
     *,
     paired: Paired | None = None,
     first: Paired | None = None,
 ) -> str:
-    """The markdown report for one corpus."""
-    counts = summarise(runs[0].rows).counts if runs else {}
-    head = (
-        "| tool | body P | body R | body F1 mean | body F1 median | title exact | byline F1 | date same-day "
-        "| site name | description | failures | docs/s | median ms/doc | peak RSS MiB (growth) |"
-    )
+    """The markdown report for one corpus: quality per part (validate, tune, all), then speed."""
+    tools = [run for run in runs if run.tool != FLOOR]
+    columns = [(metric, header) for metric, header in _columns(corpus) if _scored(metric, runs)]
+    wrong = wrong_pages(corpus, runs)
+    large = [len(page.html) >= LARGE_PAGE for page in pages]
+    sizes = sorted(len(page.html) for page in pages)
     lines = [
-        f"## {corpus}: {pages} pages",
+        f"## {corpus}: {len(pages)} pages "
+        f"({sum(page.part == 'tune' for page in pages)} tune, {sum(page.part == 'validate' for page in pages)} validate)",
         "",
-        head,
-        "|" + "---|" * (head.count("|") - 1),
+    ]
+    for label, keep in _parts(pages):
+        count = sum(keep)
+        head = "| tool | " + " | ".join(header for _, header in columns) + " | wrong page | empty | failures |"
+        lines += [f"### Quality, {label} ({count} pages)", "", head, "|" + "---|" * (head.count("|") - 1)]
+        for run in tools:
+            figures = quality(corpus, run, keep)
+            kept = [index for index, flag in enumerate(keep) if flag]
+            cells = [_cell(run, metric, figures) for metric, _ in columns]
+            cells += [
+                str(sum(keep[index] for index in wrong[run.tool])),
+                str(sum(run.rows[index].get("chars", 1) == 0 for index in kept)),
+                str(sum(bool(run.rows[index].get("error")) for index in kept)),
+            ]
+            lines.append(f"| {run.tool} | " + " | ".join(cells) + " |")
+        counts = summarise(row for row, flag in zip(tools[0].rows, keep, strict=True) if flag).counts if tools else {}
+        scored = ", ".join(f"{metric} {counts.get(metric, 0)}" for metric, _ in columns if metric != "f1_median")
+        lines += ["", f"Pages scored per metric (the reference has a value): {scored}.", ""]
+    key = "body F1" if _key_metric(corpus) == "f1" else "the share of must-contain snippets found"
+    lines += [
+        f"Wrong page: {key} below {100 * WRONG_BELOW:.0f}% where another tool reaches {100 * FOUND_FROM:.0f}% "
+        "(a footer, menu, teaser list or nothing returned instead of the article). Empty: no body text.",
+        "",
+    ]
+    ours = next((run for run in runs if run.tool == "articlekit"), None)
+    if ours is not None:  # named on the tune part only: validate pages are scored, not read
+        names = [pages[index].name for index in wrong["articlekit"] if pages[index].part == "tune"]
+        hidden = sum(pages[index].part == "validate" for index in wrong["articlekit"])
+        lines += [f"articlekit's wrong pages: tune {', '.join(names) if names else 'none'}; validate {hidden}.", ""]
+    lines += [
+        "### Speed",
+        "",
+        f"HTML size: median {sizes[len(sizes) // 2] / 1000:.0f} KB; {sum(large)} large pages "
+        f"(≥ {LARGE_PAGE // 1000} KB), their median "
+        + (f"{statistics.median(s for s in sizes if s >= LARGE_PAGE) / 1000:.0f} KB." if any(large) else "—."),
+        "",
+        "| tool | docs/s | median ms/doc | total s | total s, large pages | peak RSS MiB (growth) |",
+        "|---|---|---|---|---|---|",
     ]
     for run in runs:
         median_ms = 1000 * statistics.median(run.seconds) if run.seconds else math.nan
         docs = len(run.seconds) / run.total if run.total else math.nan
         memory = f"{run.memory['peak_mib']:.0f} ({run.memory['growth_mib']:+.0f})" if run.memory else "—"
-        if run.tool == FLOOR:
-            quality = ["—"] * 10
-        else:
-            summary = summarise(run.rows)
-            quality = [
-                _pct(summary.means["precision"]),
-                _pct(summary.means["recall"]),
-                _pct(summary.means["f1"]),
-                _pct(summary.medians["f1"]),
-                *(
-                    "n/a" if metric in NOT_EXTRACTED.get(run.tool, ()) else _pct(summary.means[metric])
-                    for metric in METRICS[3:]
-                ),
-                str(run.failures),
-            ]
-        lines.append(f"| {run.tool} | " + " | ".join([*quality, f"{docs:.1f}", f"{median_ms:.1f}", memory]) + " |")
-    lines += [
-        "",
-        "Pages scored per metric (the reference has a value): "
-        + ", ".join(f"{metric} {counts.get(metric, 0)}" for metric in METRICS[2:]),
-        "",
-    ]
+        on_large = sum(seconds for seconds, flag in zip(run.seconds, large, strict=True) if flag)
+        lines.append(f"| {run.tool} | {docs:.1f} | {median_ms:.1f} | {run.total:.2f} | {on_large:.2f} | {memory} |")
+    lines.append("")
     by_name = {run.tool: run for run in runs}
-    ours = by_name.get("articlekit")
     if ours and FLOOR in by_name and by_name[FLOOR].total:
         floor = by_name[FLOOR]
         lines.append(
             f"In the table's run (tools in turn): articlekit total {ours.total:.2f} s; lxml parse-only floor "
-            f"{floor.total:.2f} s; ratio {ours.total / floor.total:.2f}×."
+            f"{floor.total:.2f} s; ratio {ours.total / floor.total:.2f}×"
+            + (f", on large pages {_ratio(ours.seconds, floor.seconds, large):.2f}×." if any(large) else ".")
         )
-    if paired:
-        lines.append(
-            f"Paired (each page parsed by lxml and by articlekit in turn, best of {paired.rounds} rounds per page): "
-            f"articlekit {paired.articlekit:.2f} s, floor {paired.floor:.2f} s; ratio **{paired.ratio:.2f}×**."
+    for measured, how in (
+        (paired, "Paired (each page parsed by lxml and by articlekit in turn, best of {} rounds per page)"),
+        (
+            first,
+            "Paired at first sight (fresh processes: articlekit's caches hold only what earlier pages left; "
+            "best of {} processes per page)",
+        ),
+    ):
+        if measured is None:
+            continue
+        ours_s, floor_s = measured.totals()
+        line = (
+            how.format(measured.rounds)
+            + f": articlekit {ours_s:.2f} s, floor {floor_s:.2f} s; ratio **{measured.ratio():.2f}×**"
         )
-    if first:
-        lines.append(
-            f"Paired at first sight (fresh processes: articlekit's caches hold only what earlier pages left; "
-            f"best of {first.rounds} processes per page): articlekit {first.articlekit:.2f} s, "
-            f"floor {first.floor:.2f} s; ratio **{first.ratio:.2f}×**."
-        )
+        if any(large):
+            ours_large, floor_large = measured.totals(large)
+            line += (
+                f"; on the {sum(large)} large pages articlekit {ours_large:.2f} s, floor {floor_large:.2f} s, "
+                f"ratio **{measured.ratio(large):.2f}×**"
+            )
+        lines.append(line + ".")
     lines += ["", *_corrected_table(corpus, runs), ""]
     quotes = by_name.get("articlekit+quotes")
     if ours and quotes and ours.total:
@@ -474,18 +622,6 @@ def table(
             f"(caches holding only earlier pages') {1000 * statistics.median(ours.first):.1f} ms against "
             f"{1000 * statistics.median(trafilatura.first):.1f} ms, {first_ratio:.2f}×."
         )
-    peers = [run for run in runs if not run.tool.startswith("articlekit") and run.tool != FLOOR]
-    if ours and peers:
-        missed = [
-            row["page"]
-            for index, row in enumerate(ours.rows)
-            if row["f1"] < 0.05 and any(peer.rows[index]["f1"] >= 0.5 for peer in peers)
-        ]
-        lines.append(
-            f"Pages where articlekit's body is (nearly) empty (F1 < 5) but a peer's F1 is ≥ 50: {len(missed)}"
-            + (f" ({', '.join(missed)})" if missed else "")
-            + "."
-        )
     lines += [
         "",
         f"Timing: one process, tools in turn, warm-up first, median of {repeat} call(s) per page "
@@ -495,6 +631,74 @@ def table(
         "",
     ]
     return "\n".join(lines)
+
+
+def _scored(metric: str, runs: Sequence[ToolRun]) -> bool:
+    """Whether any page of the corpus has a reference value for the metric."""
+    base = "f1" if metric == "f1_median" else metric
+    return any(row.get(base) is not None for run in runs if run.tool != FLOOR for row in run.rows)
+
+
+def _ratio(ours: Sequence[float], floor: Sequence[float], keep: Sequence[bool]) -> float:
+    mine = sum(seconds for seconds, flag in zip(ours, keep, strict=True) if flag)
+    base = sum(seconds for seconds, flag in zip(floor, keep, strict=True) if flag)
+    return mine / base if base else math.nan
+
+
+def _gap(points: float) -> str:
+    return "—" if math.isnan(points) else f"{points:+.1f}"
+
+
+def summary_table(results: Sequence[tuple[str, Sequence[Page], Sequence[ToolRun], Paired | None]]) -> str:
+    """One table over every corpus of the run, tune and validate side by side, for the note."""
+    head = (
+        "| corpus | part | pages | tool | body F1 / with found | without absent | title exact | byline F1 "
+        "| date same-day | wrong page |"
+    )
+    lines = ["## All corpora, one run", "", head, "|" + "---|" * (head.count("|") - 1)]
+    for corpus, pages, runs, _ in results:
+        wrong = wrong_pages(corpus, runs)
+        for label, keep in _parts(pages):
+            for run in runs:
+                if run.tool in (FLOOR, "articlekit+quotes"):
+                    continue
+                figures = quality(corpus, run, keep)
+                cells = [
+                    _pct(figures[_key_metric(corpus)]),
+                    _pct(figures["without"]),
+                    *(_cell(run, metric, figures) for metric in ("title", "byline", "date")),
+                    str(sum(keep[index] for index in wrong[run.tool])),
+                ]
+                lines.append(f"| {corpus} | {label} | {sum(keep)} | {run.tool} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Tune-validate gap (validate minus tune, points; negative = worse on the pages not tuned on):",
+        "",
+        "| corpus | tool | body F1 / with found | without absent | title exact | byline F1 | date same-day |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for corpus, pages, runs, _ in results:
+        flags = dict(_parts(pages))
+        for run in runs:
+            if run.tool in (FLOOR, "articlekit+quotes"):
+                continue
+            tune, validate = quality(corpus, run, flags["tune"]), quality(corpus, run, flags["validate"])
+            metrics = (_key_metric(corpus), "without", "title", "byline", "date")
+            cells = [
+                "n/a" if metric in NOT_EXTRACTED.get(run.tool, ()) else _gap(validate[metric] - tune[metric])
+                for metric in metrics
+            ]
+            lines.append(f"| {corpus} | {run.tool} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        f"| corpus | pages | large pages (≥ {LARGE_PAGE // 1000} KB) | articlekit / lxml floor, paired: all | large |",
+        "|---|---|---|---|---|",
+    ]
+    for corpus, pages, _, paired in results:
+        large = [len(page.html) >= LARGE_PAGE for page in pages]
+        ratios = ["—", "—"] if paired is None else [f"{paired.ratio():.2f}×", f"{paired.ratio(large):.2f}×"]
+        lines.append(f"| {corpus} | {len(pages)} | {sum(large)} | " + " | ".join(ratios) + " |")
+    return "\n".join([*lines, ""])
 
 
 def _corrected_table(corpus: str, runs: Sequence[ToolRun]) -> list[str]:
@@ -532,8 +736,14 @@ def chart(corpus: str, runs: Sequence[ToolRun], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     tools = [run for run in runs if run.tool != FLOOR]
-    metrics = [("f1", "body F1"), ("title", "title"), ("byline", "byline"), ("date", "date")]
-    metrics += [("site_name", "site"), ("description", "description")]
+    if corpus in SNIPPET_CORPORA:
+        metrics = [("with", "with found"), ("without", "without absent")]
+    else:
+        metrics = [("f1", "body F1")]
+    metrics += [("title", "title"), ("byline", "byline"), ("date", "date")]
+    metrics += [
+        (key, label) for key, label in (("site_name", "site"), ("description", "description")) if _scored(key, runs)
+    ]
     figure, (left, right) = plt.subplots(1, 2, figsize=(13, 4.8), gridspec_kw={"width_ratios": [3, 1.3]})
     width = 0.8 / max(len(tools), 1)
     for index, run in enumerate(tools):
@@ -557,7 +767,17 @@ def chart(corpus: str, runs: Sequence[ToolRun], path: Path) -> None:
 
 
 def write_csv(runs: Sequence[ToolRun], path: Path) -> None:
-    columns = ["page", "tool", *METRICS, *(f"{name}_corrected" for name in CORRECTABLE), "ms", "error"]
+    columns = [
+        "page",
+        "tool",
+        *METRICS,
+        *SNIPPET_METRICS,
+        *SNIPPET_COUNTS,
+        *(f"{name}_corrected" for name in CORRECTABLE),
+        "chars",
+        "ms",
+        "error",
+    ]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
@@ -576,7 +796,12 @@ def write_csv(runs: Sequence[ToolRun], path: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", choices=[*CORPORA, "both"], default="both")
+    parser.add_argument(
+        "--corpus",
+        choices=[*ALL_CORPORA, "both", "all"],
+        default="all",
+        help="both = readability and wcxb; all (default) = with trafilatura-eval too",
+    )
     parser.add_argument("--tools", help=f"comma-separated, from: {', '.join(DEFAULT_TOOLS)} (default: all)")
     parser.add_argument("--repeat", type=int, default=1, help="timed calls per page and tool (median kept)")
     parser.add_argument("--warmup", type=int, default=3, help="untimed pages per tool first")
@@ -588,7 +813,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--first-sight-probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
-    corpora = list(CORPORA) if args.corpus == "both" else [args.corpus]
+    corpora = {"both": list(CORPORA), "all": list(ALL_CORPORA)}.get(args.corpus, [args.corpus])
     if args.memory_probe:
         _probe(args.memory_probe, corpora[0], args.shared, args.limit)
         return 0
@@ -603,6 +828,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tools.append(FLOOR)
     args.out.mkdir(parents=True, exist_ok=True)
     warnings.simplefilter("ignore")  # peers' deprecation chatter
+    results = []
     for corpus in corpora:
         pages = load_corpus(corpus, args.shared, args.limit)
         runs = []
@@ -620,11 +846,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             paired = paired_floor(pages, max(4, args.repeat + args.repeat % 2))
             print(f"[{corpus}] articlekit and the floor, paired at first sight …", file=sys.stderr, flush=True)
             first = first_sight(corpus, args.shared, args.limit)
-        report = table(corpus, runs, len(pages), args.repeat, paired=paired, first=first)
+        report = table(corpus, runs, pages, args.repeat, paired=paired, first=first)
         print(report)
         (args.out / f"{corpus}.md").write_text(report, encoding="utf-8")
         chart(corpus, runs, args.out / f"{corpus}.png")
         write_csv(runs, args.out / f"{corpus}.csv")
+        results.append((corpus, pages, runs, paired))
+    if len(results) > 1:
+        summary = summary_table(results)
+        print(summary)
+        (args.out / "summary.md").write_text(summary, encoding="utf-8")
     return 0
 
 

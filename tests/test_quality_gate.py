@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import importlib.util
 import json
 import sys
@@ -19,12 +20,14 @@ def _load(name: str) -> ModuleType:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
 gate = _load("gate")  # puts benchmarks/ on sys.path, so its `score` module is importable
 score = sys.modules["score"]
+run = _load("run")
 
 
 # --------------------------------------------------------------------------- scorer
@@ -151,10 +154,97 @@ def test_errata_correct_only_titles_and_bylines_each_with_a_reason(tmp_path: Pat
         score.load_errata(bad)
 
 
+def test_snippets_are_whitespace_normalised_substrings_pooled_over_snippets() -> None:
+    text = "Der Rat  tagte am\nMontag.\u00a0Danach: Kaffee."
+    assert score.snippet_counts(text, ["Rat tagte am Montag.", "rat tagte", "Danach:"], ["Impressum", "Kaffee"]) == (
+        2,
+        1,
+    )
+    assert score.snippet_counts("", ["a"], ["b"]) == (0, 1)
+    assert score.snippet_counts(None, [], []) == (0, 0)
+    page = score.Page("trafilatura-eval", "0001", b"", None, None, with_snippets=("a b", "c"), without_snippets=("z",))
+    row = score.score_page(page, score.Extraction(text="a  b z"))
+    assert (row["with"], row["without"], row["with_n"], row["without_n"]) == (0.5, 0.0, 2.0, 1.0)
+    assert row["f1"] is None  # no reference body: not scored
+    other = score.Page("trafilatura-eval", "0002", b"", None, None, with_snippets=("q",) * 4, without_snippets=("y",))
+    summary = score.summarise([row, score.score_page(other, score.Extraction(text="q"))])
+    # pooled: 1 + 4 of 6 found (not the mean of the page shares, 75%); 0 + 1 of 2 absent
+    assert summary.means["with"] == pytest.approx(100 * 5 / 6)
+    assert summary.means["without"] == 50.0
+    assert summary.counts["with"] == 2
+    assert summary.counts["f1"] == 0
+    body_row = score.score_page(score.Page("wcxb", "p", b"", None, "x"), score.Extraction(text="x"))
+    assert body_row["with"] is None
+    assert score.summarise([body_row]).counts["with"] == 0
+
+
+def test_load_trafilatura_eval_reads_gzipped_pages_snippets_and_parts(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpora" / "trafilatura-eval"
+    html = "<html><head><meta charset=iso-8859-1></head><body><p>Gr\u00fc\u00dfe aus K\u00f6ln.</p></body></html>"
+    for number in range(1, 10):
+        folder = corpus / f"{number:04d}"
+        folder.mkdir(parents=True)
+        (folder / "source.html.gz").write_bytes(gzip.compress(html.encode("iso-8859-1")))
+        expected: dict[str, object] = {"url": None, "with": ["aus K\u00f6ln"], "without": ["Werbung", "Login"]}
+        if number == 1:
+            expected |= {"url": "https://example.org/a", "title": "T", "author": ["Ann Lee", "Bo Chan"], "date": ""}
+        (folder / "expected.json").write_text(json.dumps(expected), encoding="utf-8")
+    pages = score.load_corpus("trafilatura-eval", tmp_path)
+    assert [page.name for page in pages] == [f"{number:04d}" for number in range(1, 10)]
+    first = pages[0]
+    assert first.html == html.encode("iso-8859-1")  # bytes as published, not re-encoded
+    assert (first.url, first.title, first.byline, first.published) == (
+        "https://example.org/a",
+        "T",
+        "Ann Lee, Bo Chan",
+        None,
+    )
+    assert (first.body, first.with_snippets, first.without_snippets) == (None, ("aus K\u00f6ln",), ("Werbung", "Login"))
+    assert pages[1].title is None
+    assert {page.part for page in pages} <= {"tune", "validate"}
+    for which in ("tune", "validate"):
+        chosen = score.load_corpus("trafilatura-eval", tmp_path, part=which)
+        assert [page.name for page in chosen] == [page.name for page in pages if page.part == which]
+    with pytest.raises(ValueError, match="part"):
+        score.load_corpus("trafilatura-eval", tmp_path, part="test")
+    with pytest.raises(score.CorpusMissing):
+        score.load_corpus("wcxb", tmp_path)
+
+
 def test_errata_name_pages_of_the_corpus() -> None:
     require_shared("corpora", "readability-pages")
     pages = {page.name for page in score.load_corpus("readability", require_shared())}
     assert set(score.load_errata()["readability"]) <= pages
+
+
+# --------------------------------------------------------------------------- run.py reporting
+
+
+def test_wrong_pages_are_low_where_another_family_found_the_article() -> None:
+    rows = [{"with": 0.0}, {"with": 0.0}, {"with": 1.0}, {"with": None}]
+    ours = run.ToolRun("articlekit", rows=rows)
+    quotes = run.ToolRun("articlekit+quotes", rows=[{"with": 1.0}] * 4)  # same family: no witness
+    peer = run.ToolRun("trafilatura", rows=[{"with": 0.6}, {"with": 0.4}, {"with": 0.0}, {"with": 1.0}])
+    floor = run.ToolRun(run.FLOOR, rows=[{}] * 4)
+    wrong = run.wrong_pages("trafilatura-eval", [ours, quotes, peer, floor])
+    assert wrong["articlekit"] == [0]
+    assert wrong["trafilatura"] == [2]
+    assert run.FLOOR not in wrong
+
+
+def test_paired_ratio_on_all_and_on_a_subset() -> None:
+    paired = run.Paired(4, [3.0, 1.0, 8.0], [1.0, 1.0, 2.0])
+    assert paired.ratio() == 3.0
+    assert paired.totals([True, False, True]) == (11.0, 3.0)
+    assert paired.ratio([False, False, False]) != paired.ratio([False, False, False])  # nan: nothing kept
+
+
+def test_peers_get_the_declared_charset_when_the_bytes_are_not_utf8() -> None:
+    latin = '<html><head><meta charset="iso-8859-1"></head><body>K\u00f6ln</body></html>'.encode("iso-8859-1")
+    assert "K\u00f6ln" in run._text(score.Page("t", "p", latin, None, None))
+    valid = '<meta charset="iso-8859-1"><p>K\u00f6ln</p>'.encode()  # valid UTF-8 wins over the declaration
+    assert "K\u00f6ln" in run._text(score.Page("t", "p", valid, None, None))
+    assert "K\ufffdln" in run._text(score.Page("t", "p", latin.replace(b"iso-8859-1", b"nonsense"), None, None))
 
 
 # --------------------------------------------------------------------------- gate
@@ -169,12 +259,18 @@ def test_compare_allows_the_tolerance_and_catches_drops() -> None:
     other_corpus = {"c": {"pages": 4, "failures": 0, "f1": 99.0, "date": 99.0}}
     assert "the baseline has 3" in gate.compare(other_corpus, baseline)[0]
     assert gate.compare({}, baseline) == ["c: not measured"]
+    one_part = {"c": {"part": "validate", "pages": 3, "failures": 0, "f1": 99.0, "date": 99.0}}
+    assert "(validate), the baseline has 3 (all)" in gate.compare(one_part, baseline)[0]
+    snippets = {"tolerance": 0.2, "corpora": {"t": {"part": "validate", "pages": 2, "with": 90.0, "without": 80.0}}}
+    lost = {"t": {"part": "validate", "pages": 2, "failures": 0, "with": 90.0, "without": None}}
+    assert gate.compare(lost, snippets) == ["t: without — < baseline 80.00 - 0.2"]
 
 
 def test_quality_gate_against_the_stored_baseline() -> None:
-    """articlekit's body F1 and metadata scores on both corpora stay at or above benchmarks/baseline.json."""
-    for folder in score.CORPORA.values():
-        require_shared("corpora", folder)
+    """articlekit's body F1, snippet and metadata scores on every gated corpus (trafilatura-eval: its
+    validate part) stay at or above benchmarks/baseline.json."""
+    for corpus in gate.GATE_PARTS:
+        require_shared("corpora", score.ALL_CORPORA[corpus])
     current = gate.measure(str(require_shared()))
     problems = gate.compare(current, gate.load_baseline())
     assert not problems, "quality fell below benchmarks/baseline.json:\n" + "\n".join(problems)
