@@ -173,20 +173,120 @@ NEGATIVE = (
     r"author",
 )
 
+#: "Related"/"read also" phrases in the languages of the development corpora (English, German,
+#: Spanish, French, Polish, Portuguese, Italian): the words of a heading or lone label that
+#: introduces a list of other articles.
+_RELATED_PHRASES = (
+    # English
+    r"related(?:\s+(?:articles?|stories|posts|content|coverage|reading|links|news|topics))?",
+    r"read\s+(?:also|more|next)",
+    r"see\s+also",
+    r"also\s+read",
+    r"more\s+(?:on|about|from)\b.*",
+    r"more\s+(?:stories|articles|news)",
+    r"recommended(?:\s+for\s+you)?",
+    r"you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)",
+    r"further\s+reading",
+    r"most\s+(?:read|popular|viewed)",
+    r"what\s+to\s+read\s+next",
+    r"top\s+stories",
+    r"(?:latest|recent)\s+(?:news|stories|articles|posts)",
+    r"don'?t\s+miss",
+    # German
+    r"(?:lesen|sehen)\s+sie\s+(?:auch|mehr)(?:\s+(?:die\s+folgenden\s+beiträge|zum\s+thema))?",
+    r"(?:das|dies)\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",
+    r"auch\s+interessant",
+    r"mehr\s+(?:zum\s+thema|themen|dazu|artikel|nachrichten)",
+    r"weitere\s+(?:artikel|beiträge|nachrichten|meldungen|themen)(?:\s+\w+(?:\s+\w+)?)?",
+    r"weiterführende\s+(?:links|artikel|beiträge)",
+    r"zum\s+weiterlesen",
+    r"schon\s+gelesen\??",
+    r"(?:ähnliche|verwandte|empfohlene|neueste|aktuelle)\s+(?:artikel|beiträge|themen|nachrichten)",
+    r"passend\s+zum\s+thema",
+    r"(?:am\s+)?meist(?:en)?\s*gelesen(?:e)?",
+    r"siehe\s+auch",
+    # Spanish
+    r"(?:le|te)\s+puede\s+interesar",
+    r"también\s+(?:le|te)\s+puede\s+interesar",
+    r"(?:lea|lee|vea|ver|mira|mire)\s+también",
+    r"(?:temas|noticias|artículos|contenidos?)\s+relacionad[oa]s",
+    r"más\s+(?:noticias|leíd[oa]s|vist[oa]s)",
+    r"te\s+recomendamos",
+    r"puedes\s+ver",
+    # French
+    r"(?:à\s+)?lire\s+(?:aussi|également)",
+    r"voir\s+aussi",
+    r"sur\s+le\s+même\s+sujet",
+    r"articles?\s+(?:similaires|liés|connexes)",
+    r"les\s+plus\s+lus",
+    r"vous\s+aimerez\s+aussi",
+    # Polish
+    r"(?:czytaj|zobacz|przeczytaj)\s+(?:też|także|również)",
+    r"polecamy",
+    r"najczęściej\s+czytane",
+    r"podobne\s+artykuły",
+    # Portuguese
+    r"(?:leia|veja)\s+(?:também|mais)",
+    r"(?:notícias|matérias)\s+relacionadas",
+    r"mais\s+lidas",
+    # Italian
+    r"(?:leggi|vedi)\s+anche",
+    r"articoli\s+correlati",
+    r"potrebbe\s+interessarti",
+)
 #: A heading (or a lone label) that introduces a list of related articles.
 RELATED_HEADINGS = re.compile(
-    r"^\s*(?:related(?:\s+(?:articles?|stories|posts|content|coverage|reading|links))?|read\s+(?:also|more|next)"
-    r"|see\s+also|also\s+read|more\s+(?:on|about|from)\b.*|more\s+(?:stories|articles|news)|recommended(?:\s+for\s+you)?"
-    r"|you\s+(?:may|might)\s+also\s+like|further\s+reading|most\s+(?:read|popular)|what\s+to\s+read\s+next)\s*:?\s*$",
+    r"^\s*(?:" + "|".join(_RELATED_PHRASES) + r")\s*[:.!…]*\s*$",
     re.IGNORECASE,
 )
 #: The words a :data:`READ_MORE_TEXT` line opens with (a cheap test run before the pattern:
-#: keep the two in step).
-READ_MORE_OPENERS = ("read", "see", "also", "related", "more", "recommended", "click")
+#: keep the two in step). Lines that open with a letter outside ASCII always take the real test.
+READ_MORE_OPENERS = (
+    "read",
+    "see",
+    "also",
+    "related",
+    "more",
+    "recommended",
+    "click",
+    "lesen",
+    "sehen",
+    "das",
+    "auch",
+    "mehr",
+    "weitere",
+    "zum",
+    "schon",
+    "le",
+    "te",
+    "lea",
+    "lee",
+    "vea",
+    "ver",
+    "mira",
+    "mire",
+    "puedes",
+    "lire",
+    "voir",
+    "czytaj",
+    "zobacz",
+    "przeczytaj",
+    "polecamy",
+    "leia",
+    "veja",
+    "leggi",
+    "vedi",
+)
 #: A body line that is a single "Read also: <link>" pointer to another article.
 READ_MORE_TEXT = re.compile(
     r"^\s*(?:read\s+(?:also|more|next)|see\s+also|also\s+read|related|more\s+on\s+this(?:\s+story)?"
-    r"|recommended|click\s+here\s+to\s+read)\s*[:\-–—»]",
+    r"|recommended|click\s+here\s+to\s+read"
+    r"|(?:lesen|sehen)\s+sie\s+(?:auch|mehr)|auch\s+interessant|mehr\s+zum\s+thema|weitere\s+(?:artikel|beiträge)"
+    r"|zum\s+weiterlesen|schon\s+gelesen\??"
+    r"|(?:le|te)\s+puede\s+interesar|(?:lea|lee|vea|ver)\s+también|mir[ae]|puedes\s+ver"
+    r"|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi"
+    r"|(?:czytaj|zobacz|przeczytaj)\s+(?:też|także|również)|polecamy"
+    r"|(?:leia|veja)\s+(?:também|mais)|(?:leggi|vedi)\s+anche)\s*[:\-–—»]",
     re.IGNORECASE,
 )
 #: Text of a disclaimer or republication notice at the end of an article.

@@ -23,6 +23,8 @@ _ALWAYS_DROP = frozenset(
         "style",
         "noscript",
         "template",
+        "rt",
+        "rp",
         "iframe",
         "svg",
         "canvas",

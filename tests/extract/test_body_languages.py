@@ -1,0 +1,73 @@
+"""extract_body on pages in other languages and scripts: what holds up everywhere.
+
+Every page here is written for the test (original prose, realistic markup).
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from articlekit.extract.body import Body, extract_body
+from articlekit.models import LinkKind
+
+GERMAN = (
+    "Der Gemeinderat hat am Dienstag nach langer Debatte beschlossen, die alte Fährstelle am Fluss wieder "
+    "zu öffnen, sobald die neuen Stege geliefert und geprüft worden sind."
+)
+
+
+def _body(html: str) -> Body:
+    return extract_body(lxml.html.document_fromstring(html), base_url="https://news.example/a")
+
+
+def test_ruby_readings_are_not_read_into_the_text() -> None:
+    # Japanese pages for learners print readings over the kanji (<rt>, with <rp> fallbacks):
+    # they annotate the text, they are not part of it.
+    sentence = "<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>を<ruby>勉強<rt>べんきょう</rt></ruby>しました。"
+    paragraphs = "".join(f"<p>今日は{sentence}明日も続けます、そして来週も続けます。</p>" for _ in range(5))
+    body = _body(f"<html><body><article>{paragraphs}</article></body></html>")
+    assert body.paragraphs[0] == "今日は漢字を勉強しました。明日も続けます、そして来週も続けます。"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Das könnte Sie auch interessieren",
+        "Mehr zum Thema",
+        "Lesen Sie auch:",
+        "Le puede interesar",
+        "Temas relacionados",
+        "À lire aussi",
+        "Czytaj też",
+        "Leia também",
+        "Leggi anche",
+        "Top Stories",
+    ],
+)
+def test_a_related_heading_in_any_language_and_its_list_stay_out(heading: str) -> None:
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(5))
+    teasers = "".join(f"<li><a href='/t/{n}'>Neue Brücke über den Kanal, Teil {n}</a></li>" for n in range(4))
+    html = f"<html><body><article>{story}<h3>{heading}</h3><ul>{teasers}</ul></article></body></html>"
+    body = _body(html)
+    assert body.paragraphs == (GERMAN,) * 5
+    assert [link.kind for link in body.links] == [LinkKind.RELATED] * 4
+
+
+@pytest.mark.parametrize(
+    "label", ["Lesen Sie auch:", "LE PUEDE INTERESAR:", "VEA TAMBIÉN:", "Czytaj także:", "Lire aussi :", "Leia mais:"]
+)
+def test_a_read_also_line_in_any_language_is_a_related_link(label: str) -> None:
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(3))
+    line = f"<p>{label} <a href='/other'>Hochwasser am Oberlauf: die Pegel steigen</a></p>"
+    body = _body(f"<html><body><article>{story}{line}{story}</article></body></html>")
+    assert not any(label.rstrip(" :") in p for p in body.paragraphs)
+    assert [link.kind for link in body.links] == [LinkKind.RELATED]
+
+
+def test_a_sentence_opening_with_related_words_stays_body() -> None:
+    # Only a short label (a heading, or "Label: link") is furniture; prose using the words is not.
+    said = "Mehr zum Thema Brücken sagte die Bürgermeisterin am Abend, und sie lobte die Arbeiter ausdrücklich."
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    body = _body(f"<html><body><article>{story}<p>{said}</p></article></body></html>")
+    assert said in body.paragraphs
