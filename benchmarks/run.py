@@ -54,6 +54,8 @@ from score import (
     CORPORA,
     CORRECTABLE,
     METRICS,
+    SNIPPET_COUNTS,
+    SNIPPET_METRICS,
     Extraction,
     Page,
     articlekit_extraction,
@@ -557,7 +559,16 @@ def chart(corpus: str, runs: Sequence[ToolRun], path: Path) -> None:
 
 
 def write_csv(runs: Sequence[ToolRun], path: Path) -> None:
-    columns = ["page", "tool", *METRICS, *(f"{name}_corrected" for name in CORRECTABLE), "ms", "error"]
+    columns = [
+        "page",
+        "tool",
+        *METRICS,
+        *SNIPPET_METRICS,
+        *SNIPPET_COUNTS,
+        *(f"{name}_corrected" for name in CORRECTABLE),
+        "ms",
+        "error",
+    ]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()

@@ -30,14 +30,29 @@ description
     description is the page's own meta description (``<meta name=description>``,
     ``og:description``, ``twitter:description``): Readability's ``excerpt`` otherwise falls back
     to the first body paragraph, which is not a description to reproduce.
+with / without (snippet corpora)
+    trafilatura-eval's own scoring (its README): whitespace is collapsed (``\\s+`` to one space,
+    stripped) in the extracted text and in each snippet, and a snippet is found when it is a
+    substring of the text (case, punctuation and quote marks count). ``with`` is the share of the
+    must-contain snippets found, ``without`` the share of the must-not-contain snippets absent;
+    per page in :func:`score_page`, and pooled over all snippets of the pages in
+    :func:`summarise` (``with_n``/``without_n`` carry each page's snippet counts). A crash or an
+    empty result is an empty text.
 
-Corpora: ``readability-pages`` (body = text content of ``expected.html``, a line break around
-each block element; title, byline, publishedTime, siteName, excerpt from
-``expected-metadata.json``) and ``wcxb-articles`` (body = ``expected.txt`` without its list-item
+Corpora (:data:`CORPORA`, with a reference body): ``readability-pages`` (body = text content of
+``expected.html``, a line break around each block element; title, byline, publishedTime,
+siteName, excerpt from ``expected-metadata.json``) and ``wcxb-articles`` (body = ``expected.txt`` without its list-item
 markers ``- ``/``1. `` at line starts, which are WCXB's notation, not page text; title, author,
-publish_date and url from ``meta.json``). The shared folder
+publish_date and url from ``meta.json``). :data:`SNIPPET_CORPORA`: ``trafilatura-eval`` (no
+reference body, so no body P/R/F1; the ``with``/``without`` snippets, and url, title, author
+(a list joined with ``, ``), date and sitename from ``expected.json`` where not empty; the HTML is
+``source.html.gz`` gunzipped, bytes as published). :data:`ALL_CORPORA` is both. The shared folder
 comes from ``--shared``, ``$ARTICLEKIT_SHARED`` or ``<repo>/../shared``; a missing corpus is an
 error (:class:`CorpusMissing`), never a silent skip.
+
+Parts: every :class:`Page` has a :attr:`Page.part`, ``tune`` or ``validate``
+(:func:`splits.part` of its corpus and name); ``load_corpus(..., part=...)`` and ``--part`` keep
+one part only. Tune on the tune part; report both.
 
 Errata: ``benchmarks/errata.json`` lists reference titles and bylines of ``readability-pages``
 that are Readability.js mistakes (a site suffix kept, a timestamp run into a name), each with
@@ -52,6 +67,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gzip
 import json
 import math
 import os
@@ -68,14 +84,25 @@ from typing import Any
 
 import lxml.html
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import splits
+from splits import PARTS, Part
+
 ROOT = Path(__file__).resolve().parents[1]
+#: Corpora with a reference body (short name: folder under ``corpora/``).
 CORPORA = {"readability": "readability-pages", "wcxb": "wcxb-articles"}
+#: Corpora scored by must-contain / must-not-contain snippets, without a reference body.
+SNIPPET_CORPORA = {"trafilatura-eval": "trafilatura-eval"}
+ALL_CORPORA = {**CORPORA, **SNIPPET_CORPORA}
 ERRATA = Path(__file__).resolve().parent / "errata.json"
 #: Reference fields the errata may correct.
 CORRECTABLE = ("title", "byline")
 
 __all__ = [
+    "ALL_CORPORA",
     "CORPORA",
+    "SNIPPET_CORPORA",
     "CorpusMissing",
     "Extraction",
     "Page",
@@ -91,6 +118,7 @@ __all__ = [
     "score_page",
     "shared_dir",
     "site_name_match",
+    "snippet_counts",
     "summarise",
     "title_match",
     "tokens",
@@ -266,6 +294,23 @@ def same_day(predicted: object, reference: object) -> bool:
     return left[0] == right[0] or (left[1] is not None and left[1] == right[1])
 
 
+def _squeeze(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def snippet_counts(text: str | None, with_: Sequence[str], without: Sequence[str]) -> tuple[int, int]:
+    """``(must-contain snippets found, must-not-contain snippets absent)`` in ``text``, after
+    collapsing whitespace in both (trafilatura-eval's rule: a plain substring test, case kept).
+
+    >>> snippet_counts("The  cat\\nsat.", ["cat sat", "Cat"], ["dog", "sat."])
+    (1, 1)
+    """
+    squeezed = _squeeze(text or "")
+    found = sum(_squeeze(snippet) in squeezed for snippet in with_)
+    absent = sum(_squeeze(snippet) not in squeezed for snippet in without)
+    return found, absent
+
+
 def _loose(text: str | None) -> str:
     return normalise_text(text).casefold()
 
@@ -297,12 +342,20 @@ class Page:
     name: str
     html: bytes
     url: str | None
-    body: str
+    body: str | None
     title: str | None = None
     byline: str | None = None
     published: str | None = None
     site_name: str | None = None
     description: str | None = None
+    #: Snippets the main text must contain / must not contain (snippet corpora only).
+    with_snippets: tuple[str, ...] | None = None
+    without_snippets: tuple[str, ...] | None = None
+
+    @property
+    def part(self) -> Part:
+        """``tune`` or ``validate``: :func:`splits.part` of the corpus and page name."""
+        return splits.part(self.corpus, self.name)
 
 
 @dataclass
@@ -445,20 +498,61 @@ def _load_wcxb(folder: Path) -> Page:
     )
 
 
-def load_corpus(corpus: str, shared: str | os.PathLike[str] | None = None, limit: int | None = None) -> list[Page]:
-    """The pages of ``corpus`` (``readability`` or ``wcxb``), sorted by name.
+def _names_text(value: Any) -> str | None:
+    if isinstance(value, list):
+        return _present(", ".join(name.strip() for name in value if isinstance(name, str) and name.strip()))
+    return _present(value)
+
+
+def _load_trafilatura_eval(folder: Path) -> Page:
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    return Page(
+        corpus="trafilatura-eval",
+        name=folder.name,
+        html=gzip.decompress((folder / "source.html.gz").read_bytes()),
+        url=_present(expected.get("url")),
+        body=None,
+        title=_present(expected.get("title")),
+        byline=_names_text(expected.get("author")),
+        published=_present(expected.get("date")),
+        site_name=_present(expected.get("sitename")),
+        with_snippets=tuple(expected.get("with") or ()),
+        without_snippets=tuple(expected.get("without") or ()),
+    )
+
+
+#: Per corpus: the file every page folder has, and the loader of one folder.
+_LOADERS: dict[str, tuple[str, Callable[[Path], Page]]] = {
+    "readability": ("source.html", _load_readability),
+    "wcxb": ("source.html", _load_wcxb),
+    "trafilatura-eval": ("source.html.gz", _load_trafilatura_eval),
+}
+
+
+def load_corpus(
+    corpus: str,
+    shared: str | os.PathLike[str] | None = None,
+    limit: int | None = None,
+    part: Part | None = None,
+) -> list[Page]:
+    """The pages of ``corpus`` (a key of :data:`ALL_CORPORA`), sorted by name; with ``part``,
+    only that part's pages (``limit`` then counts pages of that part).
 
     :raises CorpusMissing: the corpus folder is absent or holds no pages.
     """
-    if corpus not in CORPORA:
-        raise ValueError(f"unknown corpus {corpus!r}; expected one of {sorted(CORPORA)}")
-    folder = shared_dir(shared) / "corpora" / CORPORA[corpus]
+    if corpus not in ALL_CORPORA:
+        raise ValueError(f"unknown corpus {corpus!r}; expected one of {sorted(ALL_CORPORA)}")
+    if part is not None and part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; expected one of {PARTS}")
+    folder = shared_dir(shared) / "corpora" / ALL_CORPORA[corpus]
     if not folder.is_dir():
         raise CorpusMissing(f"{folder} is absent: pass --shared or set ARTICLEKIT_SHARED")
-    folders = sorted(path for path in folder.iterdir() if (path / "source.html").is_file())
+    source, load = _LOADERS[corpus]
+    folders = sorted(path for path in folder.iterdir() if (path / source).is_file())
     if not folders:
         raise CorpusMissing(f"{folder} holds no pages")
-    load = _load_readability if corpus == "readability" else _load_wcxb
+    if part is not None:
+        folders = [path for path in folders if splits.part(corpus, path.name) == part]
     return [load(path) for path in folders[:limit]]
 
 
@@ -489,15 +583,21 @@ def corrected(page: Page, errata: Mapping[str, Mapping[str, Mapping[str, str | N
 # --------------------------------------------------------------------------- per page and summary
 
 METRICS = ("precision", "recall", "f1", "title", "byline", "date", "site_name", "description")
+#: Snippet metrics (pooled over snippets by :func:`summarise`), and the per-page counts they pool by.
+SNIPPET_METRICS = ("with", "without")
+SNIPPET_COUNTS = ("with_n", "without_n")
 
 
 def score_page(page: Page, got: Extraction) -> dict[str, float | None]:
     """Every metric for one page; ``None`` where the reference has no value (not scored)."""
-    body = body_scores(got.text, page.body)
+    body = None if page.body is None else body_scores(got.text, page.body)
+    with_ = page.with_snippets or ()
+    without = page.without_snippets or ()
+    found, absent = snippet_counts(got.text, with_, without)
     return {
-        "precision": body.precision,
-        "recall": body.recall,
-        "f1": body.f1,
+        "precision": None if body is None else body.precision,
+        "recall": None if body is None else body.recall,
+        "f1": None if body is None else body.f1,
         "title": None if page.title is None else float(title_match(got.title, page.title)),
         "byline": None if page.byline is None else byline_f1(got.authors, page.byline),
         "date": None if page.published is None else float(same_day(got.published, page.published)),
@@ -505,6 +605,10 @@ def score_page(page: Page, got: Extraction) -> dict[str, float | None]:
         "description": (
             None if page.description is None else float(description_match(got.description, page.description))
         ),
+        "with": found / len(with_) if with_ else None,
+        "without": absent / len(without) if without else None,
+        "with_n": float(len(with_)) if with_ else None,
+        "without_n": float(len(without)) if without else None,
     }
 
 
@@ -519,7 +623,8 @@ class Summary:
 
 
 def summarise(rows: Iterable[Mapping[str, float | None]]) -> Summary:
-    """Mean of every metric (and median of the body ones) over the pages that score it, in percent."""
+    """Mean of every metric (and median of the body ones) over the pages that score it, in percent;
+    the snippet metrics pooled over all snippets (``counts`` is the number of pages scored)."""
     rows = list(rows)
     summary = Summary(pages=len(rows))
     for metric in METRICS:
@@ -528,6 +633,11 @@ def summarise(rows: Iterable[Mapping[str, float | None]]) -> Summary:
         summary.means[metric] = 100 * statistics.fmean(values) if values else math.nan
         if metric in ("precision", "recall", "f1"):
             summary.medians[metric] = 100 * statistics.median(values) if values else math.nan
+    for metric, weight in zip(SNIPPET_METRICS, SNIPPET_COUNTS, strict=True):
+        pairs = [(value, n) for row in rows if (value := row.get(metric)) is not None and (n := row.get(weight))]
+        summary.counts[metric] = len(pairs)
+        total = sum(n for _, n in pairs)
+        summary.means[metric] = 100 * sum(value * n for value, n in pairs) / total if total else math.nan
     return summary
 
 
@@ -565,10 +675,18 @@ def articlekit_extraction(page: Page, *, enrich: bool = False, registry: Any = N
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score articlekit alone and list its worst pages.")
-    parser.add_argument("--corpus", choices=[*CORPORA, "both"], default="both")
+    parser.add_argument(
+        "--corpus",
+        choices=[*ALL_CORPORA, "both", "all"],
+        default="both",
+        help="both = readability and wcxb; all = with trafilatura-eval too",
+    )
+    parser.add_argument("--part", choices=PARTS, help="only the tune or only the validate part (default: all pages)")
     parser.add_argument("--shared", help="the shared folder (default: $ARTICLEKIT_SHARED or ../shared)")
-    parser.add_argument("--limit", type=int, help="first N pages of each corpus")
-    parser.add_argument("--worst", type=int, default=10, help="how many worst pages (by body F1) to list")
+    parser.add_argument("--limit", type=int, help="first N pages of each corpus (of the part)")
+    parser.add_argument(
+        "--worst", type=int, default=10, help="how many worst pages (by body F1, or by with-snippets found) to list"
+    )
     parser.add_argument("--page", action="append", default=[], help="only these page names")
     parser.add_argument(
         "--misses",
@@ -576,9 +694,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="list the pages that miss this metadata field, with articlekit's value and the reference's",
     )
     args = parser.parse_args(argv)
-    corpora = list(CORPORA) if args.corpus == "both" else [args.corpus]
+    corpora = {"both": list(CORPORA), "all": list(ALL_CORPORA)}.get(args.corpus, [args.corpus])
     for corpus in corpora:
-        pages = load_corpus(corpus, args.shared, args.limit)
+        pages = load_corpus(corpus, args.shared, args.limit, args.part)
         if args.page:
             pages = [page for page in pages if page.name in args.page]
         rows = []
@@ -594,16 +712,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.misses and (value := row[args.misses]) is not None and value < 1.0:
                 misses.append((page.name, value, _FIELDS[args.misses](got), _REFERENCES[args.misses](page)))
         summary = summarise(row for _, row in rows)
-        print(f"\n{corpus}: {summary.pages} pages")
-        for metric in METRICS:
+        print(f"\n{corpus}: {summary.pages} pages" + (f" ({args.part} part)" if args.part else ""))
+        for metric in (*METRICS, *SNIPPET_METRICS):
+            if not summary.counts[metric]:
+                continue
             median = summary.medians.get(metric)
             extra = f"  median {median:5.1f}" if median is not None else ""
             print(f"  {metric:<12} {summary.means[metric]:5.1f}{extra}  (n={summary.counts[metric]})")
-        print(f"  worst {args.worst} by body F1:")
-        for page, row in sorted(rows, key=lambda item: item[1]["f1"] or 0.0)[: args.worst]:
-            print(
-                f"    {page.name:<40} F1 {100 * (row['f1'] or 0):5.1f}  P {100 * (row['precision'] or 0):5.1f}  R {100 * (row['recall'] or 0):5.1f}"
-            )
+        if corpus in SNIPPET_CORPORA:
+            print(f"  worst {args.worst} by with-snippets found:")
+            worst = sorted(rows, key=lambda item: (item[1]["with"] or 0.0, item[1]["without"] or 0.0))
+            for page, row in worst[: args.worst]:
+                print(
+                    f"    {page.name:<40} with {100 * (row['with'] or 0):5.1f}  without {100 * (row['without'] or 0):5.1f}"
+                )
+        else:
+            print(f"  worst {args.worst} by body F1:")
+            for page, row in sorted(rows, key=lambda item: item[1]["f1"] or 0.0)[: args.worst]:
+                print(
+                    f"    {page.name:<40} F1 {100 * (row['f1'] or 0):5.1f}  P {100 * (row['precision'] or 0):5.1f}  R {100 * (row['recall'] or 0):5.1f}"
+                )
         if args.misses:
             print(f"  {len(misses)} pages miss {args.misses} (score, articlekit | reference):")
             for name, value, got_value, expected in misses:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import importlib.util
 import json
 import sys
@@ -149,6 +150,63 @@ def test_errata_correct_only_titles_and_bylines_each_with_a_reason(tmp_path: Pat
     bad.write_text(json.dumps({"readability": {"p": {"date": {"value": "x", "why": "y"}}}}), encoding="utf-8")
     with pytest.raises(ValueError, match="only"):
         score.load_errata(bad)
+
+
+def test_snippets_are_whitespace_normalised_substrings_pooled_over_snippets() -> None:
+    text = "Der Rat  tagte am\nMontag.\u00a0Danach: Kaffee."
+    assert score.snippet_counts(text, ["Rat tagte am Montag.", "rat tagte", "Danach:"], ["Impressum", "Kaffee"]) == (
+        2,
+        1,
+    )
+    assert score.snippet_counts("", ["a"], ["b"]) == (0, 1)
+    assert score.snippet_counts(None, [], []) == (0, 0)
+    page = score.Page("trafilatura-eval", "0001", b"", None, None, with_snippets=("a b", "c"), without_snippets=("z",))
+    row = score.score_page(page, score.Extraction(text="a  b z"))
+    assert (row["with"], row["without"], row["with_n"], row["without_n"]) == (0.5, 0.0, 2.0, 1.0)
+    assert row["f1"] is None  # no reference body: not scored
+    other = score.Page("trafilatura-eval", "0002", b"", None, None, with_snippets=("q",) * 4, without_snippets=("y",))
+    summary = score.summarise([row, score.score_page(other, score.Extraction(text="q"))])
+    # pooled: 1 + 4 of 6 found (not the mean of the page shares, 75%); 0 + 1 of 2 absent
+    assert summary.means["with"] == pytest.approx(100 * 5 / 6)
+    assert summary.means["without"] == 50.0
+    assert summary.counts["with"] == 2
+    assert summary.counts["f1"] == 0
+    body_row = score.score_page(score.Page("wcxb", "p", b"", None, "x"), score.Extraction(text="x"))
+    assert body_row["with"] is None
+    assert score.summarise([body_row]).counts["with"] == 0
+
+
+def test_load_trafilatura_eval_reads_gzipped_pages_snippets_and_parts(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpora" / "trafilatura-eval"
+    html = "<html><head><meta charset=iso-8859-1></head><body><p>Gr\u00fc\u00dfe aus K\u00f6ln.</p></body></html>"
+    for number in range(1, 10):
+        folder = corpus / f"{number:04d}"
+        folder.mkdir(parents=True)
+        (folder / "source.html.gz").write_bytes(gzip.compress(html.encode("iso-8859-1")))
+        expected: dict[str, object] = {"url": None, "with": ["aus K\u00f6ln"], "without": ["Werbung", "Login"]}
+        if number == 1:
+            expected |= {"url": "https://example.org/a", "title": "T", "author": ["Ann Lee", "Bo Chan"], "date": ""}
+        (folder / "expected.json").write_text(json.dumps(expected), encoding="utf-8")
+    pages = score.load_corpus("trafilatura-eval", tmp_path)
+    assert [page.name for page in pages] == [f"{number:04d}" for number in range(1, 10)]
+    first = pages[0]
+    assert first.html == html.encode("iso-8859-1")  # bytes as published, not re-encoded
+    assert (first.url, first.title, first.byline, first.published) == (
+        "https://example.org/a",
+        "T",
+        "Ann Lee, Bo Chan",
+        None,
+    )
+    assert (first.body, first.with_snippets, first.without_snippets) == (None, ("aus K\u00f6ln",), ("Werbung", "Login"))
+    assert pages[1].title is None
+    assert {page.part for page in pages} <= {"tune", "validate"}
+    for which in ("tune", "validate"):
+        chosen = score.load_corpus("trafilatura-eval", tmp_path, part=which)
+        assert [page.name for page in chosen] == [page.name for page in pages if page.part == which]
+    with pytest.raises(ValueError, match="part"):
+        score.load_corpus("trafilatura-eval", tmp_path, part="test")
+    with pytest.raises(score.CorpusMissing):
+        score.load_corpus("wcxb", tmp_path)
 
 
 def test_errata_name_pages_of_the_corpus() -> None:
