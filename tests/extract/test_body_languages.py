@@ -71,3 +71,18 @@ def test_a_sentence_opening_with_related_words_stays_body() -> None:
     story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
     body = _body(f"<html><body><article>{story}<p>{said}</p></article></body></html>")
     assert said in body.paragraphs
+
+
+def test_a_landmark_role_that_swallowed_the_page_is_a_wrapper() -> None:
+    # An unclosed <section role="complementary"> (a live-radio box) nests the rest of the page,
+    # the article included: it is broken markup, not a sidebar to remove.
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(5))
+    html = (
+        "<html><body><header role='banner'><a href='/'>Start</a></header>"
+        "<section role='complementary'><p>Jetzt live: Morgenmagazin</p>"
+        f"<section role='main'><article>{story}</article></section></body></html>"
+    )
+    assert _body(html).paragraphs.count(GERMAN) == 5
+    # A sidebar landmark beside the article still goes.
+    aside = "<section role='complementary'>" + f"<p>{GERMAN}</p>" * 2 + "</section>"
+    assert _body(f"<html><body><article>{story}</article>{aside}</body></html>").paragraphs == (GERMAN,) * 5

@@ -112,7 +112,9 @@ class _Candidates(_PassState):
                 get = el.get
                 doomed = False
                 if not _HIDING_ATTRIBUTES.isdisjoint(keys):
-                    doomed = get("role") in _UNLIKELY_ROLES
+                    # A landmark that holds nearly the whole page is broken markup (an unclosed
+                    # <section role="complementary">), not a sidebar.
+                    doomed = get("role") in _UNLIKELY_ROLES and not self._holds_the_page(el)
                     if not doomed and drop_hidden and _is_hidden(el):
                         doomed = True
                         self.relied_on.add("drop_hidden")
