@@ -86,3 +86,30 @@ def test_a_landmark_role_that_swallowed_the_page_is_a_wrapper() -> None:
     # A sidebar landmark beside the article still goes.
     aside = "<section role='complementary'>" + f"<p>{GERMAN}</p>" * 2 + "</section>"
     assert _body(f"<html><body><article>{story}</article>{aside}</body></html>").paragraphs == (GERMAN,) * 5
+
+
+def test_a_choice_with_little_prose_gives_way_to_the_block_of_prose_elsewhere() -> None:
+    # A disclosure box named like content, its one paragraph full of commas, outscores an
+    # article written in short plain sentences; its prose is a fraction of the article's.
+    disclosure = (
+        "<div class='disclosure-body'><p>Offers, rates, fees, terms, and partners, listed here, may, at times, "
+        "change, vary, lapse, or differ, by region, by product, by issuer, and by date.</p>"
+        "<p>Cards, loans, and accounts, shown, ranked, or rated, here, are, in part, paid placements.</p></div>"
+    )
+    sentences = [
+        "Die Fähre fährt wieder ab Montag",
+        "Sie legt jede Stunde am neuen Steg an",
+        "Der alte Steg wird im Winter abgerissen",
+        "Kinder fahren in den Ferien umsonst mit",
+        "Am Wochenende gibt es zusätzliche Fahrten",
+        "Die Stadt zahlt die Hälfte der Kosten",
+    ]
+    story = "".join(f"<p>{s} und alle freuen sich darüber sehr.</p>" for s in sentences * 2)
+    html = f"<html><body>{disclosure}<div class='wrap'><div><div>{story}</div></div></div></body></html>"
+    paragraphs = _body(html).paragraphs
+    assert len(paragraphs) == 12
+    assert not any("Offers" in p for p in paragraphs)
+    # A choice holding enough prose of its own stands, however long the other block is.
+    long_story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    page = f"<html><body><article>{long_story}</article><div class='wrap'><div>{story * 3}</div></div></body></html>"
+    assert _body(page).paragraphs[:4] == (GERMAN,) * 4

@@ -60,6 +60,12 @@ class _Scorer(_Candidates, _Scoring, _Cleaning):
         candidates = self._score(scoreable)
         top = self._top_candidate(candidates)
         content = self._with_siblings(top)
+        elsewhere = self._prose_elsewhere(content)
+        if elsewhere is not None:
+            # The sanity check rejected the choice as furniture: the prose block found instead,
+            # with its siblings, but never the rejected choice again.
+            rejected = set(content)
+            content = [node for node in self._with_siblings(self._top_candidate([elsewhere])) if node not in rejected]
         for node in content:
             self._prepare(node)
         return content

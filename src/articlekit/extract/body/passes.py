@@ -56,6 +56,9 @@ class _PassState:
         #: weighed a class name other than zero): a pass without any of them would repeat this
         #: one step by step (see :func:`_repeats`).
         self.relied_on: set[str] = set()
+        #: Characters of scoring text (paragraphs of 25 characters or more) each element holds as
+        #: direct children: the page's blocks of prose, for the sanity check of the choice.
+        self.prose: dict[lxml.html.HtmlElement, int] = {}
 
     @functools.cached_property
     def hash_links(self) -> bool:

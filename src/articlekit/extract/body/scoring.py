@@ -21,6 +21,10 @@ from .passes import _PassState
 _DIVIDERS = (1, 2, 6, 9, 12)
 #: How many other strong candidates (75% of the best) must share an ancestor for it to win.
 _MIN_ALTERNATIVES = 2
+#: A block of prose outside the chosen content replaces it when the content holds less than
+#: :data:`_MIN_PROSE` characters of prose and the block at least that, and this many times more.
+_OUTWEIGHS = 2
+_MIN_PROSE = 500
 _SENTENCE_END = re.compile(r"\.( |$)")
 _TAG_WEIGHT = {
     "div": 5,
@@ -61,6 +65,7 @@ class _Scoring(_PassState):
         """Each scoring element adds to its parent, grandparent and three more ancestors (with
         :data:`_DIVIDERS`); the ancestors so touched are the candidates, in first-touch order."""
         scores = self.scores
+        prose = self.prose
         body = self.body
         candidates: list[lxml.html.HtmlElement] = []
         for el in scoreable:
@@ -72,6 +77,7 @@ class _Scoring(_PassState):
             if length < 25:
                 continue
             score = 1.0 + _comma_count(text) + min(length // 100, 3)
+            prose[parent] = prose.get(parent, 0) + length
             ancestor: lxml.html.HtmlElement | None = parent
             for divider in _DIVIDERS:
                 if ancestor is None or not isinstance(ancestor.tag, str):
@@ -198,3 +204,28 @@ class _Scoring(_PassState):
                 ):
                     content.append(sibling)
         return content
+
+    def _prose_elsewhere(self, content: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
+        """A block of prose outside ``content`` that outweighs it, when ``content`` holds little
+        prose itself (see :data:`_OUTWEIGHS`): the choice was site furniture (a disclosure, an
+        address block, a rating widget) that class names or commas favoured, and the block is the
+        article. ``None`` when the choice holds."""
+        prose = self.prose
+        if not prose:
+            return None
+        # Sets, so that the walk stays linear however many blocks and siblings there are.
+        chosen = set(content)
+        above = {ancestor for node in content for ancestor in node.iterancestors()}
+        inside = 0
+        best: lxml.html.HtmlElement | None = None
+        best_length = 0
+        for el, length in prose.items():
+            if el in chosen or not chosen.isdisjoint(el.iterancestors()):
+                inside += length
+            elif length > best_length and el not in above:
+                best, best_length = el, length
+        if inside >= _MIN_PROSE or best is None or best_length < _MIN_PROSE or best_length <= _OUTWEIGHS * inside:
+            return None
+        if _link_density(best, hash_links=self.hash_links) > 0.3:
+            return None
+        return best
