@@ -113,3 +113,23 @@ def test_a_choice_with_little_prose_gives_way_to_the_block_of_prose_elsewhere() 
     long_story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
     page = f"<html><body><article>{long_story}</article><div class='wrap'><div>{story * 3}</div></div></body></html>"
     assert _body(page).paragraphs[:4] == (GERMAN,) * 4
+
+
+@pytest.mark.parametrize("credit", ["Foto: Agentur Nordlicht", "© Hafenbild / M. Berger", "Bild: Stadtarchiv", "Photo by Ana Ruiz"])
+def test_photo_credits_stay_out_of_the_body(credit: str) -> None:
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    figure = f"<figure><img src='/f.jpg'><figcaption>Der neue Steg im Morgennebel.<p>{credit}</p></figcaption></figure>"
+    named = "<figure><img src='/g.jpg'><span class='image-credit'>Nordlicht</span></figure>"
+    body = _body(f"<html><body><article>{story}{figure}{story}{named}</article></body></html>")
+    assert "Der neue Steg im Morgennebel." in body.paragraphs  # the caption is kept
+    assert not any(credit in p or "Nordlicht" in p for p in body.paragraphs)
+
+
+def test_credit_words_in_prose_and_in_names_of_headings_stay() -> None:
+    # A long caption that opens like a credit is a caption; "tax-credit" in a heading's id is a topic.
+    caption = "Foto: Die Fähre am ersten Morgen, als die Pendler sie noch nicht kannten und am Ufer warteten."
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    html = f"<html><body><article>{story}<h2 id='the-tax-credit'>The tax credit</h2><p>{caption}</p>{story}</article></body></html>"
+    body = _body(html)
+    assert "The tax credit" in body.paragraphs
+    assert caption in body.paragraphs

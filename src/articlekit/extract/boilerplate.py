@@ -23,6 +23,8 @@ __all__ = [
     "BUILDER_SCAFFOLDING",
     "COMMENTS",
     "CONSENT",
+    "CREDIT",
+    "CREDIT_TEXT",
     "DISCLAIMER",
     "DISCLAIMER_TEXT",
     "FOOTER",
@@ -109,6 +111,16 @@ BUILDER_SCAFFOLDING = re.compile(r"\b(?:elementor-widget|hs_cos_wrapper_widget|w
 GALLERY = (r"gallery", r"slideshow", r"carousel", r"lightbox")
 #: Disclaimers and republication notices (by markup).
 DISCLAIMER = (r"disclaimer", r"republish", r"syndicat")
+#: Photo credits (by markup): the caption may be the article's, the credit never is.
+CREDIT = (
+    r"(?<![\w-])credits?(?![\w-])",
+    r"(?:photo|image|img|media|picture|caption)-?credit",
+    r"photographer",
+    r"bildnachweis",
+    r"bildquelle",
+    r"subcaption",
+    r"(?:image|photo)-?source",
+)
 
 #: Every boilerplate concept: a container named by one of these is dropped in the strict pass.
 UNLIKELY = (
@@ -123,6 +135,7 @@ UNLIKELY = (
     *AUTHOR_BOX,
     *FOOTER,
     *DISCLAIMER,
+    *CREDIT,
 )
 #: Names that may be content despite an :data:`UNLIKELY` word.
 MAYBE = (r"and", r"article", r"body", r"column", r"content", r"main", r"shadow")
@@ -302,6 +315,13 @@ DISCLAIMER_TEXT = re.compile(
     r"|(?:do|does)\s+not\s+necessarily\s+reflect\s+the\s+views"
     r"|all\s+rights\s+reserved"
     r"|^\s*(?:©|\(c\)|copyright)\s*\d{4})",
+    re.IGNORECASE,
+)
+#: A line that is only a photo credit: "Foto: Agentur", "© Name / Agentur", "Bild: ...", in the
+#: languages of the development corpora.
+CREDIT_TEXT = re.compile(
+    r"^\s*\(?\s*(?:©|\(c\)|(?:photo|image|picture|foto|bild|fot|zdjęcie|imagen|imagem|crédito|credit)s?\.?\s*(?::|©|/)"
+    r"|(?:photos?|images?|fotos?|bilder?)\s+(?:by|von|de|di)\s)",
     re.IGNORECASE,
 )
 #: Text naming where the article first appeared; its link becomes a ``source`` link.

@@ -242,6 +242,7 @@ def _serialise(content: list[lxml.html.HtmlElement], scorer: _PassState, base: s
                     sources.append(Link(url=url, text=_text(a), kind=LinkKind.SOURCE))
                     break
     paragraphs = writer.paragraphs
+    paragraphs = [p for p in paragraphs if not _is_credit(p)]
     paragraphs, more_related = _split_related(paragraphs)
     related.extend(more_related)
     paragraphs, notice, source = _split_disclaimer(paragraphs)
@@ -271,6 +272,16 @@ def _link_share(paragraph: _Paragraph) -> float:
     if not paragraph.text:
         return 0.0
     return sum(e - s for _, s, e in paragraph.links) / len(paragraph.text)
+
+
+#: A credit line is short: a caption that opens with "Photo:" and goes on is a caption.
+_CREDIT_LENGTH = 80
+
+
+def _is_credit(paragraph: _Paragraph) -> bool:
+    """Whether a paragraph is only a photo credit (:data:`~articlekit.extract.boilerplate.CREDIT_TEXT`)."""
+    text = paragraph.text
+    return len(text) <= _CREDIT_LENGTH and bp.CREDIT_TEXT.match(text) is not None
 
 
 def _split_related(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[Link]]:
