@@ -133,3 +133,37 @@ def test_credit_words_in_prose_and_in_names_of_headings_stay() -> None:
     body = _body(html)
     assert "The tax credit" in body.paragraphs
     assert caption in body.paragraphs
+
+
+@pytest.mark.parametrize(
+    "prompts",
+    [
+        ("Diesen Artikel teilen", "Keine Kommentare"),
+        ("Folgen Sie uns auf Facebook und Instagram",),
+        ("Tags: Fähre, Hafen, Stadtrat",),
+        ("Síguenos en nuestras redes sociales", "Comentarios (3)"),
+        ("Subscribe now for the full story.", "Download our app for the latest news."),
+        ("Zapraszamy do subskrypcji naszego tygodnika",),
+    ],
+)
+def test_prompts_the_body_ends_with_stay_out(prompts: tuple[str, ...]) -> None:
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    tail = "".join(f"<p>{prompt}</p>" for prompt in prompts)
+    assert _body(f"<html><body><article>{story}{tail}</article></body></html>").paragraphs == (GERMAN,) * 4
+
+
+def test_prompt_words_in_the_article_stay() -> None:
+    # In the middle of the text, or deep in the last sentence, the words are the author's.
+    middle = "Folgen Sie uns auf Facebook, riefen die Demonstranten."
+    last = "Die Fähre hat inzwischen viele Stammgäste, die sie gern abonnieren würden, schrieb der Kapitän in den Kommentaren."
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    body = _body(f"<html><body><article>{story}<p>{middle}</p>{story}<p>{last}</p></article></body></html>")
+    assert middle in body.paragraphs
+    assert body.paragraphs[-1] == last
+
+
+def test_all_rights_reserved_in_other_languages_is_a_notice() -> None:
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    body = _body(f"<html><body><article>{story}<p>© 2024 Hafenbote. Alle Rechte vorbehalten.</p></article></body></html>")
+    assert body.paragraphs == (GERMAN,) * 4
+    assert body.disclaimer == "© 2024 Hafenbote. Alle Rechte vorbehalten."

@@ -34,6 +34,7 @@ __all__ = [
     "NEGATIVE",
     "NEWSLETTER",
     "POSITIVE",
+    "PROMPT_TEXT",
     "READ_MORE_OPENERS",
     "READ_MORE_TEXT",
     "RELATED",
@@ -313,7 +314,9 @@ DISCLAIMER_TEXT = re.compile(
     r"|under\s+a\s+creative\s+commons"
     r"|the\s+views\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+\w+\s+)?are\s+(?:those|solely)"
     r"|(?:do|does)\s+not\s+necessarily\s+reflect\s+the\s+views"
-    r"|all\s+rights\s+reserved"
+    r"|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tod[oa]s\s+los\s+derechos\s+reservados"
+    r"|tous\s+droits\s+réservés|wszelkie\s+prawa\s+zastrzeżone|todos\s+os\s+direitos\s+reservados"
+    r"|tutti\s+i\s+diritti\s+riservati"
     r"|^\s*(?:©|\(c\)|copyright)\s*\d{4})",
     re.IGNORECASE,
 )
@@ -322,6 +325,26 @@ DISCLAIMER_TEXT = re.compile(
 CREDIT_TEXT = re.compile(
     r"^\s*\(?\s*(?:©|\(c\)|(?:photo|image|picture|foto|bild|fot|zdjęcie|imagen|imagem|crédito|credit)s?\.?\s*(?::|©|/)"
     r"|(?:photos?|images?|fotos?|bilder?)\s+(?:by|von|de|di)\s)",
+    re.IGNORECASE,
+)
+#: A short line after the article that asks the reader to do something other than read it (share,
+#: comment, follow, subscribe, download the app) or files the post (tags, "posted in", "back to"),
+#: in the languages of the development corpora. Searched only in the body's last lines.
+PROMPT_TEXT = re.compile(
+    r"share\s+(?:this|on|via)\b|(?:artikel|beitrag|seite)\s+teilen|teilen\s+sie\b|compart(?:ir|e)\s+(?:esta|este|en)\b"
+    r"|partager\s+(?:cet|sur)\b|udostępnij"
+    r"|(?:leave|post|write|add)\s+a\s+(?:comment|reply)|\bno\s+comments\b|\bcomments?\s*(?:\(\d+\)|:|$)"
+    r"|\bkommentare\b|kommentar\s+(?:schreiben|verfassen|abgeben)|\bin\s+den\s+kommentaren|\bcomentarios?\b"
+    r"|\bcommentaires?\b|\bkomentarz(?:e|y|a)?\b|\bcommenti\b"
+    r"|follow\s+(?:us|@?\w+\s+on)\b|folg(?:en\s+sie|e)\s+uns|síguenos|suivez-nous|obserwuj\s+nas|seguici|siga-nos"
+    r"|subscribe\s+(?:now|here|today|to)\b|^\s*subscribe\b|sign\s+up\s+(?:now|here|today|for|to)\b|newsletter"
+    r"|(?:jetzt|hier)\s+(?:\w+\s+)?abonnieren|abonnieren\s+sie|abonnez-vous|suscr[ií]b(?:ete|ase)|zapisz\s+się"
+    r"|zapraszamy\s+(?:też\s+)?do\s+subskrypcji|iscriviti|assine\s+(?:já|agora)"
+    r"|wird\s+geladen|loading\.\.\.|gefällt\s+mir|\blike\s+this:|cargando\.\.\."
+    r"|^\s*(?:tags|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|etiquetas|tagi|mots-clés)\s*:"
+    r"|this\s+entry\s+was\s+posted|\bposted\s+in\b|veröffentlicht\s+in\b|\bpermalink"
+    r"|^\s*(?:zurück\s+zu|back\s+to|volver\s+a|retour\s+à|powrót\s+do)\b"
+    r"|download\s+(?:the|our)\s+(?:\w+\s+)?apps?\b",
     re.IGNORECASE,
 )
 #: Text naming where the article first appeared; its link becomes a ``source`` link.

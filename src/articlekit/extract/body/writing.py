@@ -245,6 +245,7 @@ def _serialise(content: list[lxml.html.HtmlElement], scorer: _PassState, base: s
     paragraphs = [p for p in paragraphs if not _is_credit(p)]
     paragraphs, more_related = _split_related(paragraphs)
     related.extend(more_related)
+    paragraphs = _without_trailing_prompts(paragraphs)
     paragraphs, notice, source = _split_disclaimer(paragraphs)
     if notice:
         disclaimers.append(notice)
@@ -281,7 +282,11 @@ _CREDIT_LENGTH = 80
 def _is_credit(paragraph: _Paragraph) -> bool:
     """Whether a paragraph is only a photo credit (:data:`~articlekit.extract.boilerplate.CREDIT_TEXT`)."""
     text = paragraph.text
-    return len(text) <= _CREDIT_LENGTH and bp.CREDIT_TEXT.match(text) is not None
+    return (
+        len(text) <= _CREDIT_LENGTH
+        and bp.CREDIT_TEXT.match(text) is not None
+        and not bp.DISCLAIMER_TEXT.search(text)  # "© 2024 Publisher": the page's notice, kept as one
+    )
 
 
 def _split_related(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[Link]]:
@@ -313,6 +318,25 @@ def _split_related(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list
 
 def _as_related(paragraph: _Paragraph) -> list[Link]:
     return [Link(url=url, text=paragraph.text[s:e], kind=LinkKind.RELATED) for url, s, e in paragraph.links]
+
+
+#: A line after the article is a prompt only when it is short, and says so in its first words.
+_PROMPT_LENGTH = 200
+_PROMPT_OPENING = 40
+
+
+def _without_trailing_prompts(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """The body without the prompts it ends with (:data:`~articlekit.extract.boilerplate.PROMPT_TEXT`:
+    "share this", "follow us", "no comments", "Tags: ..."), the first paragraph always kept."""
+    end = len(paragraphs)
+    while end > 1:
+        text = paragraphs[end - 1].text
+        found = bp.PROMPT_TEXT.search(text) if len(text) < _PROMPT_LENGTH else None
+        # A prompt says so at once; words of the vocabulary deep in a sentence are the author's.
+        if found is None or found.start() > _PROMPT_OPENING:
+            break
+        end -= 1
+    return paragraphs[:end]
 
 
 def _split_disclaimer(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], str | None, list[Link]]:
