@@ -167,3 +167,28 @@ def test_all_rights_reserved_in_other_languages_is_a_notice() -> None:
     body = _body(f"<html><body><article>{story}<p>© 2024 Hafenbote. Alle Rechte vorbehalten.</p></article></body></html>")
     assert body.paragraphs == (GERMAN,) * 4
     assert body.disclaimer == "© 2024 Hafenbote. Alle Rechte vorbehalten."
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Der neue Steg im Morgennebel. Foto: Agentur Nordlicht",
+        "Pendler warten am Ufer. © Hafenbild / M. Berger",
+        "El muelle nuevo al amanecer / Shutterstock",
+        "Nowa przystań o świcie. Fot.: Jan Nowak",
+    ],
+)
+def test_a_short_caption_ending_with_its_credit_stays_out(caption: str) -> None:
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    body = _body(f"<html><body><article>{story}<p>{caption}</p>{story}</article></body></html>")
+    assert body.paragraphs == (GERMAN,) * 8
+
+
+def test_a_table_row_naming_an_agency_is_data() -> None:
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    table = (
+        "<table><tr><th>Thema</th><th>Status</th></tr><tr><td>Datenschutz</td><td>Vertrag / DPA</td></tr>"
+        "<tr><td>Fähre</td><td>in Betrieb</td></tr></table>"
+    )
+    body = _body(f"<html><body><article>{story}{table}</article></body></html>")
+    assert "Datenschutz | Vertrag / DPA" in body.paragraphs

@@ -21,6 +21,7 @@ import re
 __all__ = [
     "AUTHOR_BOX",
     "BUILDER_SCAFFOLDING",
+    "CAPTION_CREDIT",
     "COMMENTS",
     "CONSENT",
     "CREDIT",
@@ -325,6 +326,14 @@ DISCLAIMER_TEXT = re.compile(
 CREDIT_TEXT = re.compile(
     r"^\s*\(?\s*(?:©|\(c\)|(?:photo|image|picture|foto|bild|fot|zdjęcie|imagen|imagem|crédito|credit)s?\.?\s*(?::|©|/)"
     r"|(?:photos?|images?|fotos?|bilder?)\s+(?:by|von|de|di)\s)",
+    re.IGNORECASE,
+)
+#: The credit a photo caption ends with: "... Foto: Agentur", "... © Name", "... / Shutterstock".
+#: A short paragraph ending so is a caption that lost its figure (or never had one).
+CAPTION_CREDIT = re.compile(
+    r"(?:(?:^|[\s.!?)|/])(?:photo|image|picture|foto|bild|fot|zdjęcie|imagen|imagem|crédito|credit)s?\.?\s*[:©]"
+    r"|©|\(c\)\s|[/|]\s*(?:[^/|]{0,40}?\b)?(?:shutterstock|getty\s*images|istock(?:photo)?|unsplash|imago|"
+    r"picture[\s-]alliance|afp|reuters|dpa|epa|ap\s+photo|domena\s+publiczna|public\s+domain)\b)(?:[^.!?]|[.!?](?=\S)|(?<=\b\w)\.){0,60}$",
     re.IGNORECASE,
 )
 #: A short line after the article that asks the reader to do something other than read it (share,

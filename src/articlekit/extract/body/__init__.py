@@ -140,7 +140,7 @@ def extract_body(
         content, scorer = _run_pass(body, options, title, drop)
         last = scorer
         result = _serialise(content, scorer, base_url, index)
-        length = sum(len(p) for p in result.paragraphs)
+        length = sum(len(p) for p in result.paragraphs) + scorer.credit_chars
         if length > best_length:
             best, best_length = result, length
         if length >= min_chars:

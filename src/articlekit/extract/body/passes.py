@@ -59,6 +59,9 @@ class _PassState:
         #: Characters of scoring text (paragraphs of 25 characters or more) each element holds as
         #: direct children: the page's blocks of prose, for the sanity check of the choice.
         self.prose: dict[lxml.html.HtmlElement, int] = {}
+        #: Characters of photo credits the writer left out of this pass's body: they count when
+        #: the pass is judged long enough to trust (leaving a credit out never distrusts a pass).
+        self.credit_chars = 0
 
     @functools.cached_property
     def hash_links(self) -> bool:

@@ -242,7 +242,10 @@ def _serialise(content: list[lxml.html.HtmlElement], scorer: _PassState, base: s
                     sources.append(Link(url=url, text=_text(a), kind=LinkKind.SOURCE))
                     break
     paragraphs = writer.paragraphs
-    paragraphs = [p for p in paragraphs if not _is_credit(p)]
+    credits = [p for p in paragraphs if _is_credit(p)]
+    if credits:
+        scorer.credit_chars += sum(len(p.text) for p in credits)
+        paragraphs = [p for p in paragraphs if not _is_credit(p)]
     paragraphs, more_related = _split_related(paragraphs)
     related.extend(more_related)
     paragraphs = _without_trailing_prompts(paragraphs)
@@ -277,16 +280,19 @@ def _link_share(paragraph: _Paragraph) -> float:
 
 #: A credit line is short: a caption that opens with "Photo:" and goes on is a caption.
 _CREDIT_LENGTH = 80
+#: A caption that ends with its photo's credit is at most this long.
+_CAPTION_LENGTH = 200
 
 
 def _is_credit(paragraph: _Paragraph) -> bool:
-    """Whether a paragraph is only a photo credit (:data:`~articlekit.extract.boilerplate.CREDIT_TEXT`)."""
+    """Whether a paragraph is only a photo credit (:data:`~articlekit.extract.boilerplate.CREDIT_TEXT`),
+    or a short caption ending with one (:data:`~articlekit.extract.boilerplate.CAPTION_CREDIT`)."""
     text = paragraph.text
-    return (
-        len(text) <= _CREDIT_LENGTH
-        and bp.CREDIT_TEXT.match(text) is not None
-        and not bp.DISCLAIMER_TEXT.search(text)  # "© 2024 Publisher": the page's notice, kept as one
-    )
+    if paragraph.tag == "tr" or len(text) > _CAPTION_LENGTH or bp.DISCLAIMER_TEXT.search(text):
+        return False  # "© 2024 Publisher": the page's notice, kept as one
+    if len(text) <= _CREDIT_LENGTH and bp.CREDIT_TEXT.match(text):
+        return True
+    return bp.CAPTION_CREDIT.search(text) is not None
 
 
 def _split_related(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[Link]]:
