@@ -242,10 +242,10 @@ def _serialise(content: list[lxml.html.HtmlElement], scorer: _PassState, base: s
                     sources.append(Link(url=url, text=_text(a), kind=LinkKind.SOURCE))
                     break
     paragraphs = writer.paragraphs
-    credits = [p for p in paragraphs if _is_credit(p)]
-    if credits:
-        scorer.credit_chars += sum(len(p.text) for p in credits)
-        paragraphs = [p for p in paragraphs if not _is_credit(p)]
+    kept = [p for p in paragraphs if not _is_credit(p)]
+    if len(kept) < len(paragraphs):
+        scorer.credit_chars += sum(len(p.text) for p in paragraphs) - sum(len(p.text) for p in kept)
+        paragraphs = kept
     paragraphs, more_related = _split_related(paragraphs)
     related.extend(more_related)
     paragraphs = _without_trailing_prompts(paragraphs)
@@ -282,17 +282,21 @@ def _link_share(paragraph: _Paragraph) -> float:
 _CREDIT_LENGTH = 80
 #: A caption that ends with its photo's credit is at most this long.
 _CAPTION_LENGTH = 200
+#: A credit holds one of these (a cheap test before the patterns).
+_CREDIT_MARKS = frozenset(":©/|(")
 
 
 def _is_credit(paragraph: _Paragraph) -> bool:
     """Whether a paragraph is only a photo credit (:data:`~articlekit.extract.boilerplate.CREDIT_TEXT`),
     or a short caption ending with one (:data:`~articlekit.extract.boilerplate.CAPTION_CREDIT`)."""
     text = paragraph.text
-    if paragraph.tag == "tr" or len(text) > _CAPTION_LENGTH or bp.DISCLAIMER_TEXT.search(text):
-        return False  # "© 2024 Publisher": the page's notice, kept as one
-    if len(text) <= _CREDIT_LENGTH and bp.CREDIT_TEXT.match(text):
-        return True
-    return bp.CAPTION_CREDIT.search(text) is not None
+    if paragraph.tag == "tr" or len(text) > _CAPTION_LENGTH:
+        return False
+    credit = (len(text) <= _CREDIT_LENGTH and bp.CREDIT_TEXT.match(text)) or (
+        not _CREDIT_MARKS.isdisjoint(text) and bp.CAPTION_CREDIT.search(text)
+    )
+    # "© 2024 Publisher" is the page's notice, kept as one.
+    return bool(credit) and not bp.DISCLAIMER_TEXT.search(text)
 
 
 def _split_related(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[Link]]:
