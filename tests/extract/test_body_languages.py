@@ -192,3 +192,21 @@ def test_a_table_row_naming_an_agency_is_data() -> None:
     )
     body = _body(f"<html><body><article>{story}{table}</article></body></html>")
     assert "Datenschutz | Vertrag / DPA" in body.paragraphs
+
+
+def test_a_footer_chosen_for_its_commas_gives_way_to_the_article() -> None:
+    # A Korean news page: the imprint (address, registration number, publisher, phone, copyright),
+    # its lines full of commas and its box named like content, outscores the article's plain
+    # sentences. It reads like furniture, and a larger block of prose is elsewhere: the article.
+    imprint_line = (
+        "<p>주소: 서울특별시 중구 세종대로 1, 2층, 대표전화: 02-000-0000, 팩스: 02-000-0001, 등록번호: 서울 아 00000, "
+        "등록일: 2010년 1월 1일, 발행인: 김하늘, 편집인: 이바다, 청소년보호책임자: 박구름, 무단 전재 및 재배포 금지, "
+        "Copyright © 하늘일보, All rights reserved.</p>"
+    )
+    imprint = "<div class='footer-body-info'>" + imprint_line * 3 + "</div>"
+    sentence = "시의회는 화요일 오랜 논의 끝에 강가의 옛 나루터를 다시 열기로 결정했다 새 부두가 도착하고 점검이 끝나는 대로 배가 다닌다"
+    story = "".join(f"<p>{sentence} {n}번째 소식이다</p>" for n in range(14))
+    html = f"<html><body><div class='wrap'><div><div>{story}</div></div></div>{imprint}</body></html>"
+    paragraphs = _body(html).paragraphs
+    assert len(paragraphs) == 14
+    assert not any("등록번호" in p for p in paragraphs)

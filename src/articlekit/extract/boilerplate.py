@@ -29,6 +29,7 @@ __all__ = [
     "DISCLAIMER",
     "DISCLAIMER_TEXT",
     "FOOTER",
+    "FURNITURE_TEXT",
     "GALLERY",
     "MAYBE",
     "NAVIGATION",
@@ -326,6 +327,19 @@ DISCLAIMER_TEXT = re.compile(
 CREDIT_TEXT = re.compile(
     r"^\s*\(?\s*(?:©|\(c\)|(?:photo|image|picture|foto|bild|fot|zdjęcie|imagen|imagem|crédito|credit)s?\.?\s*(?::|©|/)"
     r"|(?:photos?|images?|fotos?|bilder?)\s+(?:by|von|de|di)\s)",
+    re.IGNORECASE,
+)
+#: What a site's footer or imprint says: copyright, legal registration numbers and officers,
+#: postal and phone contacts, in the languages of the development corpora and of the pages the
+#: body was found to be a footer on (Korean, Brazilian Portuguese). Several distinct ones in a
+#: little text mark site furniture, never an article.
+FURNITURE_TEXT = re.compile(
+    r"©|\bcopyright\b|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|derechos\s+reservados"
+    r"|direitos\s+reservados|droits\s+réservés|prawa\s+zastrzeżone|무단\s*전재|재배포|저작권"
+    r"|등록번호|사업자|등록일|발행인|편집인|발행일자|청소년\s*보호|대표\s*전화|대표이사|주소|전화|팩스|이메일"
+    r"|\bcnpj\b|\bcep\b|\binscrição|\bhandelsregister|\bhrb\b|ust-?id|\bamtsgericht|\bimpressum"
+    r"|\bgeschäftsführer|\bvat\s+(?:no|number|reg)|company\s+(?:no|number|registration)|registered\s+(?:office|in)"
+    r"|\b(?:tel|fax|phone|telefon[eo]?|teléfono)\b\s*[.:]|\be-?mail\s*:|\b(?:address|endereço|dirección|adresse)\s*:",
     re.IGNORECASE,
 )
 #: The credit a photo caption ends with: "... Foto: Agentur", "... © Name", "... / Shutterstock".

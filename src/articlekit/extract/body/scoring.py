@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import lxml.html
 
+from .. import boilerplate as bp
 from .names import _class_weight
 from .nodes import _ancestors, _comma_count, _has_block_child, _link_density, _text
 from .passes import _PassState
@@ -25,6 +26,9 @@ _MIN_ALTERNATIVES = 2
 #: :data:`_MIN_PROSE` characters of prose and the block at least that, and this many times more.
 _OUTWEIGHS = 2
 _MIN_PROSE = 500
+#: Site furniture says several of these things in little text.
+_FURNITURE_MARKS = 3
+_FURNITURE_LENGTH = 3000
 _SENTENCE_END = re.compile(r"\.( |$)")
 _TAG_WEIGHT = {
     "div": 5,
@@ -207,9 +211,9 @@ class _Scoring(_PassState):
 
     def _prose_elsewhere(self, content: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
         """A block of prose outside ``content`` that outweighs it, when ``content`` holds little
-        prose itself (see :data:`_OUTWEIGHS`): the choice was site furniture (a disclosure, an
-        address block, a rating widget) that class names or commas favoured, and the block is the
-        article. ``None`` when the choice holds."""
+        prose itself (see :data:`_OUTWEIGHS`) or reads like a site's footer (:func:`_reads_like_furniture`):
+        the choice was site furniture (a disclosure, an imprint, a rating widget) that class names
+        or commas favoured, and the block is the article. ``None`` when the choice holds."""
         prose = self.prose
         if not prose:
             return None
@@ -224,8 +228,27 @@ class _Scoring(_PassState):
                 inside += length
             elif length > best_length and el not in above:
                 best, best_length = el, length
-        if inside >= _MIN_PROSE or best is None or best_length < _MIN_PROSE or best_length <= _OUTWEIGHS * inside:
+        if best is None or best_length < _MIN_PROSE:
+            return None
+        little = inside < _MIN_PROSE and best_length > _OUTWEIGHS * inside
+        if not little and not (best_length > inside and _reads_like_furniture(content)):
             return None
         if _link_density(best, hash_links=self.hash_links) > 0.3:
             return None
         return best
+
+
+def _reads_like_furniture(content: list[lxml.html.HtmlElement]) -> bool:
+    """Whether ``content`` is short and says what a site's footer says (at least
+    :data:`_FURNITURE_MARKS` distinct :data:`~articlekit.extract.boilerplate.FURNITURE_TEXT` marks:
+    a copyright, a registration number, a phone number...)."""
+    length = 0
+    texts: list[str] = []
+    for node in content:
+        text = node.text_content()
+        length += len(text)
+        if length > _FURNITURE_LENGTH:
+            return False  # an article that ends with the imprint is still an article
+        texts.append(text)
+    marks = {found.group(0).lower() for found in bp.FURNITURE_TEXT.finditer(" ".join(texts))}
+    return len(marks) >= _FURNITURE_MARKS
