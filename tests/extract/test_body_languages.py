@@ -210,3 +210,20 @@ def test_a_footer_chosen_for_its_commas_gives_way_to_the_article() -> None:
     paragraphs = _body(html).paragraphs
     assert len(paragraphs) == 14
     assert not any("등록번호" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Anzeige, enthält Affiliate-Links", "This post may contain affiliate links: we may earn a commission on purchases."],
+)
+def test_an_advertising_disclosure_opening_the_body_is_a_notice(opening: str) -> None:
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    body = _body(f"<html><body><article><p>Zurück zur Übersicht</p><p>{opening}</p>{story}</article></body></html>")
+    assert body.paragraphs == (GERMAN,) * 4
+    assert body.disclaimer == opening
+
+
+def test_an_article_opening_with_a_commission_is_an_article() -> None:
+    first = "The European Commission said on Monday it would fund the new ferry line across the estuary."
+    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    assert _body(f"<html><body><article><p>{first}</p>{story}</article></body></html>").paragraphs[0] == first

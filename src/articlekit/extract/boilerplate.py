@@ -28,6 +28,7 @@ __all__ = [
     "CREDIT_TEXT",
     "DISCLAIMER",
     "DISCLAIMER_TEXT",
+    "DISCLOSURE_TEXT",
     "FOOTER",
     "FURNITURE_TEXT",
     "GALLERY",
@@ -342,6 +343,14 @@ FURNITURE_TEXT = re.compile(
     r"|\b(?:tel|fax|phone|telefon[eo]?|teléfono)\b\s*[.:]|\be-?mail\s*:|\b(?:address|endereço|dirección|adresse)\s*:",
     re.IGNORECASE,
 )
+#: An advertising or affiliate disclosure, as a page puts it before (or after) the article.
+DISCLOSURE_TEXT = re.compile(
+    r"^\W*(?:anzeige|werbung|advertisement|sponsored|gesponsert|publicidad|publicité|reklama|patrocinado)\b"
+    r"|affiliate[\s-]*(?:links?|partner|programm?e?)|enthält\s+(?:\w+\s+)?werbung"
+    r"|(?:earn|earns|receive|receives|erhält|erhalten)\s+(?:\w+\s+){0,4}(?:commission|provision)"
+    r"|advertisers\s+do\s+not\s+influence|independent\s+review\s+process|paid\s+partnership",
+    re.IGNORECASE,
+)
 #: The credit a photo caption ends with: "... Foto: Agentur", "... © Name", "... / Shutterstock".
 #: A short paragraph ending so is a caption that lost its figure (or never had one).
 CAPTION_CREDIT = re.compile(
@@ -366,7 +375,7 @@ PROMPT_TEXT = re.compile(
     r"|wird\s+geladen|loading\.\.\.|gefällt\s+mir|\blike\s+this:|cargando\.\.\."
     r"|^\s*(?:tags|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?|etiquetas|tagi|mots-clés)\s*:"
     r"|this\s+entry\s+was\s+posted|\bposted\s+in\b|veröffentlicht\s+in\b|\bpermalink"
-    r"|^\s*(?:zurück\s+zu|back\s+to|volver\s+a|retour\s+à|powrót\s+do)\b"
+    r"|^\s*(?:zurück\s+zu[mr]?|back\s+to|volver\s+a|retour\s+à|powrót\s+do)\b"
     r"|download\s+(?:the|our)\s+(?:\w+\s+)?apps?\b",
     re.IGNORECASE,
 )

@@ -248,6 +248,8 @@ def _serialise(content: list[lxml.html.HtmlElement], scorer: _PassState, base: s
         paragraphs = kept
     paragraphs, more_related = _split_related(paragraphs)
     related.extend(more_related)
+    paragraphs, leading = _split_leading_notices(paragraphs)
+    disclaimers.extend(leading)
     paragraphs = _without_trailing_prompts(paragraphs)
     paragraphs, notice, source = _split_disclaimer(paragraphs)
     if notice:
@@ -347,6 +349,30 @@ def _without_trailing_prompts(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
             break
         end -= 1
     return paragraphs[:end]
+
+
+#: How many of the body's first lines may be notices or prompts.
+_LEADING_LINES = 2
+
+
+def _split_leading_notices(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[str]]:
+    """The body without the short lines it opens with that are an advertising disclosure
+    (:data:`~articlekit.extract.boilerplate.DISCLOSURE_TEXT`, returned as notices) or a prompt
+    ("back to the newsroom", dropped); the last paragraph always kept."""
+    notices: list[str] = []
+    start = 0
+    while start < min(_LEADING_LINES, len(paragraphs) - 1):
+        text = paragraphs[start].text
+        if len(text) >= _PROMPT_LENGTH:
+            break
+        if bp.DISCLOSURE_TEXT.search(text):
+            notices.append(text)
+        else:
+            found = bp.PROMPT_TEXT.search(text)
+            if found is None or found.start() > 0:
+                break
+        start += 1
+    return paragraphs[start:], notices
 
 
 def _split_disclaimer(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], str | None, list[Link]]:
