@@ -17,6 +17,10 @@ GERMAN = (
 )
 
 
+def _story(paragraphs: int) -> str:
+    return f"<p>{GERMAN}</p>" * paragraphs
+
+
 def _body(html: str) -> Body:
     return extract_body(lxml.html.document_fromstring(html), base_url="https://news.example/a")
 
@@ -46,7 +50,7 @@ def test_ruby_readings_are_not_read_into_the_text() -> None:
     ],
 )
 def test_a_related_heading_in_any_language_and_its_list_stay_out(heading: str) -> None:
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(5))
+    story = _story(5)
     teasers = "".join(f"<li><a href='/t/{n}'>Neue Brücke über den Kanal, Teil {n}</a></li>" for n in range(4))
     html = f"<html><body><article>{story}<h3>{heading}</h3><ul>{teasers}</ul></article></body></html>"
     body = _body(html)
@@ -58,7 +62,7 @@ def test_a_related_heading_in_any_language_and_its_list_stay_out(heading: str) -
     "label", ["Lesen Sie auch:", "LE PUEDE INTERESAR:", "VEA TAMBIÉN:", "Czytaj także:", "Lire aussi :", "Leia mais:"]
 )
 def test_a_read_also_line_in_any_language_is_a_related_link(label: str) -> None:
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(3))
+    story = _story(3)
     line = f"<p>{label} <a href='/other'>Hochwasser am Oberlauf: die Pegel steigen</a></p>"
     body = _body(f"<html><body><article>{story}{line}{story}</article></body></html>")
     assert not any(label.rstrip(" :") in p for p in body.paragraphs)
@@ -68,7 +72,7 @@ def test_a_read_also_line_in_any_language_is_a_related_link(label: str) -> None:
 def test_a_sentence_opening_with_related_words_stays_body() -> None:
     # Only a short label (a heading, or "Label: link") is furniture; prose using the words is not.
     said = "Mehr zum Thema Brücken sagte die Bürgermeisterin am Abend, und sie lobte die Arbeiter ausdrücklich."
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     body = _body(f"<html><body><article>{story}<p>{said}</p></article></body></html>")
     assert said in body.paragraphs
 
@@ -76,7 +80,7 @@ def test_a_sentence_opening_with_related_words_stays_body() -> None:
 def test_a_landmark_role_that_swallowed_the_page_is_a_wrapper() -> None:
     # An unclosed <section role="complementary"> (a live-radio box) nests the rest of the page,
     # the article included: it is broken markup, not a sidebar to remove.
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(5))
+    story = _story(5)
     html = (
         "<html><body><header role='banner'><a href='/'>Start</a></header>"
         "<section role='complementary'><p>Jetzt live: Morgenmagazin</p>"
@@ -110,14 +114,14 @@ def test_a_choice_with_little_prose_gives_way_to_the_block_of_prose_elsewhere() 
     assert len(paragraphs) == 12
     assert not any("Offers" in p for p in paragraphs)
     # A choice holding enough prose of its own stands, however long the other block is.
-    long_story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    long_story = _story(4)
     page = f"<html><body><article>{long_story}</article><div class='wrap'><div>{story * 3}</div></div></body></html>"
     assert _body(page).paragraphs[:4] == (GERMAN,) * 4
 
 
 @pytest.mark.parametrize("credit", ["Foto: Agentur Nordlicht", "© Hafenbild / M. Berger", "Bild: Stadtarchiv", "Photo by Ana Ruiz"])
 def test_photo_credits_stay_out_of_the_body(credit: str) -> None:
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     figure = f"<figure><img src='/f.jpg'><figcaption>Der neue Steg im Morgennebel.<p>{credit}</p></figcaption></figure>"
     named = "<figure><img src='/g.jpg'><span class='image-credit'>Nordlicht</span></figure>"
     body = _body(f"<html><body><article>{story}{figure}{story}{named}</article></body></html>")
@@ -128,7 +132,7 @@ def test_photo_credits_stay_out_of_the_body(credit: str) -> None:
 def test_credit_words_in_prose_and_in_names_of_headings_stay() -> None:
     # A long caption that opens like a credit is a caption; "tax-credit" in a heading's id is a topic.
     caption = "Foto: Die Fähre am ersten Morgen, als die Pendler sie noch nicht kannten und am Ufer warteten."
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     html = f"<html><body><article>{story}<h2 id='the-tax-credit'>The tax credit</h2><p>{caption}</p>{story}</article></body></html>"
     body = _body(html)
     assert "The tax credit" in body.paragraphs
@@ -147,7 +151,7 @@ def test_credit_words_in_prose_and_in_names_of_headings_stay() -> None:
     ],
 )
 def test_prompts_the_body_ends_with_stay_out(prompts: tuple[str, ...]) -> None:
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     tail = "".join(f"<p>{prompt}</p>" for prompt in prompts)
     assert _body(f"<html><body><article>{story}{tail}</article></body></html>").paragraphs == (GERMAN,) * 4
 
@@ -156,14 +160,14 @@ def test_prompt_words_in_the_article_stay() -> None:
     # In the middle of the text, or deep in the last sentence, the words are the author's.
     middle = "Folgen Sie uns auf Facebook, riefen die Demonstranten."
     last = "Die Fähre hat inzwischen viele Stammgäste, die sie gern abonnieren würden, schrieb der Kapitän in den Kommentaren."
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     body = _body(f"<html><body><article>{story}<p>{middle}</p>{story}<p>{last}</p></article></body></html>")
     assert middle in body.paragraphs
     assert body.paragraphs[-1] == last
 
 
 def test_all_rights_reserved_in_other_languages_is_a_notice() -> None:
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     body = _body(f"<html><body><article>{story}<p>© 2024 Hafenbote. Alle Rechte vorbehalten.</p></article></body></html>")
     assert body.paragraphs == (GERMAN,) * 4
     assert body.disclaimer == "© 2024 Hafenbote. Alle Rechte vorbehalten."
@@ -179,13 +183,13 @@ def test_all_rights_reserved_in_other_languages_is_a_notice() -> None:
     ],
 )
 def test_a_short_caption_ending_with_its_credit_stays_out(caption: str) -> None:
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     body = _body(f"<html><body><article>{story}<p>{caption}</p>{story}</article></body></html>")
     assert body.paragraphs == (GERMAN,) * 8
 
 
 def test_a_table_row_naming_an_agency_is_data() -> None:
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     table = (
         "<table><tr><th>Thema</th><th>Status</th></tr><tr><td>Datenschutz</td><td>Vertrag / DPA</td></tr>"
         "<tr><td>Fähre</td><td>in Betrieb</td></tr></table>"
@@ -217,7 +221,7 @@ def test_a_footer_chosen_for_its_commas_gives_way_to_the_article() -> None:
     ["Anzeige, enthält Affiliate-Links", "This post may contain affiliate links: we may earn a commission on purchases."],
 )
 def test_an_advertising_disclosure_opening_the_body_is_a_notice(opening: str) -> None:
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     body = _body(f"<html><body><article><p>Zurück zur Übersicht</p><p>{opening}</p>{story}</article></body></html>")
     assert body.paragraphs == (GERMAN,) * 4
     assert body.disclaimer == opening
@@ -225,5 +229,5 @@ def test_an_advertising_disclosure_opening_the_body_is_a_notice(opening: str) ->
 
 def test_an_article_opening_with_a_commission_is_an_article() -> None:
     first = "The European Commission said on Monday it would fund the new ferry line across the estuary."
-    story = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    story = _story(4)
     assert _body(f"<html><body><article><p>{first}</p>{story}</article></body></html>").paragraphs[0] == first

@@ -8,7 +8,10 @@ The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
    links are kept as ``related`` links when they are related-article lists inside the article);
    every paragraph-like element scores its ancestors (commas, length); class names weigh in;
    the best container, corrected for link density, is the top candidate; siblings that score
-   well or read like prose join it; weak tables, lists and divs inside are cleaned out.
+   well or read like prose join it. A **sanity check** then rejects a choice that holds little
+   prose, or reads like a site's footer (copyright, registration numbers, address), when a
+   larger block of prose stands elsewhere on the page, and takes that block instead. Weak
+   tables, lists and divs inside the content are cleaned out.
 3. **Relaxed passes**, when the strict pass keeps less than ``min_chars``: first without
    removing unlikely containers, then without class weights, then without conditional
    cleaning. The longest result wins.
@@ -16,9 +19,13 @@ The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
    rows as ``cell | cell``, figure captions); ``<a href>`` inside become ``inline`` links whose
    offsets are recorded while the text is built, so ``article.text[span] == link.text`` holds.
    White space is collapsed and control characters are dropped as the text is written.
-   "Read also:" lines and lists under a "Related" heading become ``related`` links; trailing
-   disclaimers and republication notices become ``Body.disclaimer``, and the link of an
-   "originally published at" notice a ``source`` link.
+   Ruby readings (``<rt>``) are not text. "Read also:" lines and lists under a "Related"
+   heading become ``related`` links; photo credits (and short captions ending with one) are
+   left out; the share, follow and subscribe prompts the body ends with are cut; advertising
+   disclosures it opens with, trailing disclaimers and republication notices become
+   ``Body.disclaimer``, and the link of an "originally published at" notice a ``source`` link.
+   The text vocabularies (``articlekit.extract.boilerplate``) speak the languages of the
+   development corpora: English, German, Spanish, French, Polish, Portuguese, Italian.
 
 The package follows those stages: ``candidates`` (pre-cleaning, pruning, what scores),
 ``scoring`` (scores, the top candidate and its siblings), ``cleaning`` (the chosen
