@@ -7,8 +7,11 @@ container whose names also say it could be content (``"article-sidebar"`` is not
 ``"sidebar"`` when it also says ``"article"``). :data:`POSITIVE` / :data:`NEGATIVE` weigh
 candidate containers while the body is scored.
 
-Text vocabularies (:data:`RELATED_HEADINGS`, :data:`DISCLAIMER_TEXT`, :data:`SOURCE_TEXT`)
-recognise blocks by what they say rather than by their markup.
+Text vocabularies (:data:`RELATED_HEADINGS`, :data:`READ_MORE_TEXT`, :data:`DISCLAIMER_TEXT`,
+:data:`DISCLOSURE_TEXT`, :data:`SOURCE_TEXT`, :data:`CREDIT_TEXT`, :data:`CAPTION_CREDIT`,
+:data:`PROMPT_TEXT`, :data:`FURNITURE_TEXT`) recognise blocks by what they say rather than by
+their markup, in the languages of the development corpora (English, German, Spanish, French,
+Polish, Portuguese, Italian; Korean too for a site's imprint).
 
 Generic words only: site-specific class names belong in a publisher parser
 (:attr:`articlekit.parsers.html.HtmlParser.drop_selectors`), never here.
