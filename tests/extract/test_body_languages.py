@@ -231,3 +231,15 @@ def test_an_article_opening_with_a_commission_is_an_article() -> None:
     first = "The European Commission said on Monday it would fund the new ferry line across the estuary."
     story = _story(4)
     assert _body(f"<html><body><article><p>{first}</p>{story}</article></body></html>").paragraphs[0] == first
+
+
+@pytest.mark.parametrize("heading", ["Über die Autorin", "About the author", "Sobre el autor", "O autorze"])
+def test_the_author_box_after_the_article_stays_out(heading: str) -> None:
+    bio = "<p>Mara Lind schreibt seit 2010 über Häfen, Fähren und Kanäle für das Blatt.</p>"
+    body = _body(f"<html><body><article>{_story(5)}<h3>{heading}</h3>{bio}</article></body></html>")
+    assert body.paragraphs == (GERMAN,) * 5
+
+
+def test_an_author_heading_in_the_middle_of_a_long_article_stays() -> None:
+    body = _body(f"<html><body><article>{_story(3)}<h3>Zur Person</h3>{_story(6)}</article></body></html>")
+    assert "Zur Person" in body.paragraphs

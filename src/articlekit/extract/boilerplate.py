@@ -23,6 +23,7 @@ import re
 
 __all__ = [
     "AUTHOR_BOX",
+    "AUTHOR_HEADINGS",
     "BUILDER_SCAFFOLDING",
     "CAPTION_CREDIT",
     "COMMENTS",
@@ -352,6 +353,13 @@ DISCLOSURE_TEXT = re.compile(
     r"|affiliate[\s-]*(?:links?|partner|programm?e?)|enthält\s+(?:\w+\s+)?werbung"
     r"|(?:earn|earns|receive|receives|erhält|erhalten)\s+(?:\w+\s+){0,4}(?:commission|provision)"
     r"|advertisers\s+do\s+not\s+influence|independent\s+review\s+process|paid\s+partnership",
+    re.IGNORECASE,
+)
+#: A heading (or a lone label) over the author's box after the article.
+AUTHOR_HEADINGS = re.compile(
+    r"^\s*(?:about\s+the\s+authors?|(?:über|ueber)\s+(?:den|die)\s+(?:autor(?:in|en)?)|autor(?:in|en)?|zur\s+person"
+    r"|sobre\s+(?:el|la|o|a)\s+autor(?:a)?|à\s+propos\s+de\s+l'auteur|l'auteur|o\s+autorze|sull'autore"
+    r"|the\s+authors?|written\s+by)\s*:?\s*$",
     re.IGNORECASE,
 )
 #: The credit a photo caption ends with: "... Foto: Agentur", "... © Name", "... / Shutterstock".

@@ -21,7 +21,8 @@ The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
    White space is collapsed and control characters are dropped as the text is written.
    Ruby readings (``<rt>``) are not text. "Read also:" lines and lists under a "Related"
    heading become ``related`` links; photo credits (and short captions ending with one) are
-   left out; the share, follow and subscribe prompts the body ends with are cut; advertising
+   left out; the share, follow and subscribe prompts the body ends with, and an author's box under an
+   "About the author" heading, are cut; advertising
    disclosures it opens with, trailing disclaimers and republication notices become
    ``Body.disclaimer``, and the link of an "originally published at" notice a ``source`` link.
    The text vocabularies (``articlekit.extract.boilerplate``) speak the languages of the

@@ -250,7 +250,7 @@ def _serialise(content: list[lxml.html.HtmlElement], scorer: _PassState, base: s
     related.extend(more_related)
     paragraphs, leading = _split_leading_notices(paragraphs)
     disclaimers.extend(leading)
-    paragraphs = _without_trailing_prompts(paragraphs)
+    paragraphs = _without_author_box(_without_trailing_prompts(paragraphs))
     paragraphs, notice, source = _split_disclaimer(paragraphs)
     if notice:
         disclaimers.append(notice)
@@ -349,6 +349,20 @@ def _without_trailing_prompts(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
             break
         end -= 1
     return paragraphs[:end]
+
+
+#: How far from the end an "About the author" heading may stand.
+_AUTHOR_BOX_LINES = 4
+
+
+def _without_author_box(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """The body without the author's box it ends with: an "About the author" heading (or label,
+    :data:`~articlekit.extract.boilerplate.AUTHOR_HEADINGS`) among the last lines, and what follows."""
+    for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - 1 - _AUTHOR_BOX_LINES), -1):
+        text = paragraphs[index].text
+        if len(text) < 60 and bp.AUTHOR_HEADINGS.match(text):
+            return paragraphs[:index]
+    return paragraphs
 
 
 #: How many of the body's first lines may be notices or prompts.
