@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlekit.extract import body as body_module
-from articlekit.extract.body import PASSES, Pass, extract_body, resolve_url
+from articlekit.extract.body import PASSES, Pass, extract_body, names, resolve_url
 from articlekit.models import Article, LinkKind
 
 LONG = (
@@ -137,30 +137,30 @@ def test_page_builder_scaffolding_is_not_a_widget() -> None:
     assert body.pass_index == 0  # found by the strict pass, with the class weights on
     # What the rest of a scaffolded token says still counts: the share bar stays out.
     assert not any(link.text.startswith("Share") for link in body.links)
-    assert body_module._name_weight("elementor-widget-container") == 0
-    assert body_module._name_weight("widget widget_recent_entries") < 0  # a sidebar widget still is one
+    assert names._name_weight("elementor-widget-container") == 0
+    assert names._name_weight("widget widget_recent_entries") < 0  # a sidebar widget still is one
 
 
 def _flags_searching_each_vocabulary(token: str) -> int:
-    """What :func:`body._token_flags` computes, by searching every vocabulary on its own."""
+    """What :func:`names._token_flags` computes, by searching every vocabulary on its own."""
     from articlekit.extract import boilerplate as bp
 
-    token = body_module._unscaffolded(token)
+    token = names._unscaffolded(token)
     vocabularies = (
-        (bp.UNLIKELY, body_module._F_UNLIKELY),
-        (bp.RELATED, body_module._F_RELATED),
-        (bp.DISCLAIMER, body_module._F_DISCLAIMER),
-        ((*bp.SHARE, *bp.NEWSLETTER, *bp.WIDGETS), body_module._F_WIDGET),
-        (tuple(w for w in bp.UNLIKELY if w not in (*bp.SHARE, *bp.NEWSLETTER, *bp.WIDGETS)), body_module._F_NOT_WIDGET),
-        (bp.MAYBE, body_module._F_MAYBE),
-        (bp.SHARE, body_module._F_SHARE),
+        (bp.UNLIKELY, names._F_UNLIKELY),
+        (bp.RELATED, names._F_RELATED),
+        (bp.DISCLAIMER, names._F_DISCLAIMER),
+        ((*bp.SHARE, *bp.NEWSLETTER, *bp.WIDGETS), names._F_WIDGET),
+        (tuple(w for w in bp.UNLIKELY if w not in (*bp.SHARE, *bp.NEWSLETTER, *bp.WIDGETS)), names._F_NOT_WIDGET),
+        (bp.MAYBE, names._F_MAYBE),
+        (bp.SHARE, names._F_SHARE),
     )
     flags = 0
     for words, flag in vocabularies:
         if bp.compile_names(words).search(token):
             flags |= flag
-    if body_module._BYLINE.search(token):
-        flags |= body_module._F_BYLINE
+    if names._BYLINE.search(token):
+        flags |= names._F_BYLINE
     return flags
 
 
@@ -186,12 +186,12 @@ _VOCABULARY_TOKENS = [
 @given(st.one_of(st.sampled_from(_VOCABULARY_TOKENS), st.from_regex(r"[a-z_-]{1,24}", fullmatch=True)))
 def test_class_tokens_are_read_as_every_vocabulary_would_read_them(token: str) -> None:
     # _token_flags searches the narrower vocabularies only inside the broader ones that matched.
-    assert body_module._token_flags.__wrapped__(token) == _flags_searching_each_vocabulary(token)
+    assert names._token_flags.__wrapped__(token) == _flags_searching_each_vocabulary(token)
 
 
 @pytest.mark.parametrize("token", _VOCABULARY_TOKENS)
 def test_named_class_tokens_are_read_as_every_vocabulary_would_read_them(token: str) -> None:
-    assert body_module._token_flags.__wrapped__(token) == _flags_searching_each_vocabulary(token)
+    assert names._token_flags.__wrapped__(token) == _flags_searching_each_vocabulary(token)
 
 
 def test_component_prefix_cmp_is_not_a_consent_platform() -> None:
@@ -323,7 +323,7 @@ def test_layout_table_cells_never_run_together() -> None:
 )
 def test_read_also_prefilter_never_rejects_what_the_pattern_accepts(line: str) -> None:
     from articlekit.extract import boilerplate as bp
-    from articlekit.extract.body import _may_read_more
+    from articlekit.extract.body.cleaning import _may_read_more
 
     text = line + "Another story"
     assert bp.READ_MORE_TEXT.match(text)
