@@ -7,8 +7,7 @@ scores the pages of each part of :mod:`splits` apart, so every figure comes with
 tune-validate gap. ``--tools articlekit,trafilatura`` scores trafilatura's metadata
 (``bare_extraction(..., with_metadata=True)``) on the same pages in the same run.
 
-Corpora: ``readability`` and ``wcxb`` as ``score.py`` loads them; ``trafilatura-eval`` from its
-``expected.json`` (the pages with a ``title``/``author``/``date`` annotation; ``""`` means the
+Corpora as ``score.py`` loads them (on ``trafilatura-eval``, ``""`` in ``expected.json`` means the
 annotators recorded none, so the field is not scored; a list of authors is joined). The metrics
 are ``score.py``'s: title exact, byline token F1, date same-day, site name.
 
@@ -23,7 +22,6 @@ are ``score.py``'s: title exact, byline token F1, date same-day, site name.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import statistics
@@ -42,7 +40,6 @@ from score import (
     byline_f1,
     load_corpus,
     same_day,
-    shared_dir,
     site_name_match,
     title_match,
 )
@@ -50,42 +47,6 @@ from splits import PARTS, part
 
 CORPORA = ("readability", "wcxb", "trafilatura-eval")
 FIELDS = ("title", "byline", "date", "site_name")
-
-
-def _text(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = "; ".join(v for v in value if isinstance(v, str))
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def load_trafilatura_eval(shared: str | None = None) -> list[Page]:
-    """The pages of ``trafilatura-eval`` that carry a metadata annotation."""
-    folder = shared_dir(shared) / "corpora" / "trafilatura-eval"
-    if not folder.is_dir():
-        raise SystemExit(f"{folder} is absent: pass --shared or set ARTICLEKIT_SHARED")
-    pages = []
-    for path in sorted(p for p in folder.iterdir() if (p / "expected.json").is_file()):
-        meta = json.loads((path / "expected.json").read_text(encoding="utf-8"))
-        if "title" not in meta:
-            continue
-        pages.append(
-            Page(
-                corpus="trafilatura-eval",
-                name=path.name,
-                html=gzip.decompress((path / "source.html.gz").read_bytes()),
-                url=_text(meta.get("url")),
-                body="",
-                title=_text(meta.get("title")),
-                byline=_text(meta.get("author")),
-                published=_text(meta.get("date")),
-                site_name=_text(meta.get("sitename")),
-            )
-        )
-    return pages
-
-
-def load(corpus: str, shared: str | None = None) -> list[Page]:
-    return load_trafilatura_eval(shared) if corpus == "trafilatura-eval" else load_corpus(corpus, shared)
 
 
 def metadata_of(page: Page) -> Any:
@@ -154,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dump: dict[str, dict[str, Any]] = {}
     print(f"{'corpus':<17} {'tool':<12} {'part':<9} " + " ".join(f"{f:>16}" for f in FIELDS))
     for corpus in corpora:
-        pages = load(corpus, args.shared)
+        pages = load_corpus(corpus, args.shared)
         for tool in tools:
             rows: dict[str, list[dict[str, float | None]]] = {p: [] for p in PARTS}
             misses = []

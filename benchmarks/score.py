@@ -81,6 +81,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import lxml.html
 
@@ -504,13 +505,20 @@ def _names_text(value: Any) -> str | None:
     return _present(value)
 
 
+def _as_url(value: Any) -> str | None:
+    """A reference URL as a crawler would have it: the annotators' copies hold a few spaces
+    (one page's query string lost its ``?``), which ``articlekit.parse`` rightly refuses."""
+    url = _present(value)
+    return None if url is None else quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
 def _load_trafilatura_eval(folder: Path) -> Page:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     return Page(
         corpus="trafilatura-eval",
         name=folder.name,
         html=gzip.decompress((folder / "source.html.gz").read_bytes()),
-        url=_present(expected.get("url")),
+        url=_as_url(expected.get("url")),
         body=None,
         title=_present(expected.get("title")),
         byline=_names_text(expected.get("author")),
