@@ -435,7 +435,7 @@ def test_q_element_text_is_a_quote_with_its_speaker() -> None:
 
 
 def test_a_capital_inside_a_word_starts_no_name() -> None:
-    from articlekit.extract.quotes import _name_runs
+    from articlekit.extract.quotes.names import _name_runs
 
     runs = _name_runs("the iPhone maker and e.Gov chief Tim Cook", frozenset())
     assert [tokens for _start, _end, tokens, _possessive in runs] == [["Tim", "Cook"]]

@@ -1,0 +1,348 @@
+"""Pass 2: the cue and speaker phrase around each quote, inside its sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .marks import _Marks, _Raw
+from .names import _after_preposition, _cut_phrase, _is_proper, _name_runs, _strip_titles
+from .words import (
+    _ABBREVIATIONS,
+    _DETERMINER_WORDS,
+    _DETERMINERS,
+    _INTRODUCING,
+    _LEADING_JUNK,
+    _MASK,
+    _MAX_SUBJECT_WORDS,
+    _NOUN_NEXT,
+    _NOUNISH,
+    _PARTICIPLES,
+    _PERSONAL,
+    _PRONOUNS,
+    _PUNCT_SPACE,
+    _SENTENCE_END,
+    _STOP_CAPS,
+    _TITLES,
+    _TRAILING_ADVERBS,
+    _WINDOW,
+)
+
+
+class _Attribution(_Marks):
+    """Pass 2: ``raw.speaker`` as a tagged phrase (pronoun, name, description) and ``raw.cue``."""
+
+    def _sentence_bounds(self, raw: _Raw) -> tuple[int, int, int, int]:
+        """(paragraph start, sentence start, sentence end, paragraph end) around ``raw``."""
+        p_start = self.starts[raw.paragraph]
+        p_end = self.starts[raw.last_paragraph] + len(self.paragraphs[raw.last_paragraph])
+        masked = self.masked
+        lo = max(p_start, raw.opener - _WINDOW)
+        s_start = lo if lo > p_start else p_start
+        for match in _SENTENCE_END.finditer(masked, lo, raw.opener if raw.opener >= lo else lo):
+            if self._is_boundary(match):
+                s_start = match.end()
+        close = raw.closer if raw.closer is not None else raw.end
+        hi = min(p_end, close + _WINDOW)
+        s_end = hi
+        for match in _SENTENCE_END.finditer(masked, close + 1 if close < hi else hi, hi):
+            if self._is_boundary(match):
+                s_end = match.start() + 1
+                break
+        return p_start, s_start, s_end, p_end
+
+    def _is_boundary(self, match: re.Match[str]) -> bool:
+        end = match.end()
+        if end < len(self.masked):
+            nxt = self.masked[end]
+            if nxt.islower():
+                return False
+        dot = match.start()
+        if self.masked[dot] == ".":
+            word_start = dot
+            while word_start > 0 and (self.masked[word_start - 1].isalpha() or self.masked[word_start - 1] == "."):
+                word_start -= 1
+            word = self.masked[word_start:dot].lower()
+            if word in _ABBREVIATIONS or len(word) == 1:
+                return False
+        return True
+
+    def attribute(self, index: int, raw: _Raw) -> None:
+        if raw.opener == raw.start and raw.closer == raw.end:
+            # a block quotation: look for "X wrote:" ending the paragraph before it
+            if raw.paragraph > 0:
+                before = self.masked[self.starts[raw.paragraph - 1] : self.starts[raw.paragraph] - 2].rstrip()
+                if before.endswith(":"):
+                    self._from_before(raw, before[-_WINDOW:], direct=True)
+            return
+        p_start, s_start, s_end, _p_end = self._sentence_bounds(raw)
+        prev_close = -1
+        previous = self.raws[index - 1] if index > 0 else None
+        if previous is not None:
+            prev_close = (previous.closer if previous.closer is not None else previous.end) + 1
+        next_open = self.raws[index + 1].opener if index + 1 < len(self.raws) else len(self.text)
+        left = max(s_start, prev_close)
+        before = self.masked[left : raw.opener] if raw.opener >= left else ""
+        close = (raw.closer + 1) if raw.closer is not None else raw.end
+        stop = min(s_end, next_open)
+        after = self.masked[close:stop] if close < stop else ""
+        content = self.text[raw.start : raw.end]
+        tail = content.rstrip()[-1:]
+        after_stripped = after.strip()
+        before_stripped = before.rstrip()
+        if tail == "." and after_stripped[:1].isupper():
+            after = after_stripped = ""  # the quote ended its sentence: what follows is another one
+        # "…," X said / "…?" asked X / "…" — X said / "…" he said
+        if after_stripped:
+            punctuated = tail in ",!?—–-…" or after_stripped[:1] in {",", "—", "–", "-", "("}
+            if self._from_after(raw, after, direct=True, max_lead=_MAX_SUBJECT_WORDS if punctuated else 3):
+                return
+        # X said: "…" / X told reporters, "…" / according to X, "…"
+        introduced = before_stripped.endswith((":", ",", "—", "–")) or _INTRODUCING.search(before) is not None
+        if introduced and self._from_before(raw, before, direct=True):
+            return
+        # a partial quote: the cue is elsewhere in the sentence
+        sentence_before = self.masked[s_start : raw.opener] if raw.opener > s_start else ""
+        if self._from_before(raw, sentence_before, direct=False):
+            return
+        if after_stripped and self._from_after(raw, after, direct=False, max_lead=_MAX_SUBJECT_WORDS):
+            return
+        # "and "…"": a second partial quote hanging on the first one's verb
+        if (
+            previous is not None
+            and previous.cue is not None
+            and prev_close - 1 >= s_start
+            and raw.paragraph == previous.paragraph
+        ):
+            raw.speaker, raw.cue, raw.sibling = previous.speaker, previous.cue, True
+            return
+        # "X, in her book: "…"": the subject of the sentence the colon ends
+        if before_stripped.endswith(":"):
+            speaker = self._clause_subject(self.masked[s_start : raw.opener])
+            if speaker is not None:
+                raw.speaker = speaker
+                return
+        # "…, Malone said. "…"": the sentence before ends with an attribution
+        if not self.masked[s_start : raw.opener].strip() and s_start > p_start:
+            raw.speaker = self._trailing_attribution(self.masked[max(p_start, s_start - _WINDOW) : s_start])
+
+    def _valid_cues(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Cue matches, without nouns that look like verbs (``the notes of``, ``its claims about``)."""
+        for match in self.cues.finditer(text, start, len(text) if end is None else end):
+            word = match.group(0).lower()
+            if word in _NOUNISH:
+                rest = text[match.end() : match.end() + 20].split()
+                if rest and rest[0].lower().strip(",.") in _NOUN_NEXT:
+                    continue
+                before = text[max(0, match.start() - 15) : match.start()].split()
+                if before and before[-1].lower() in _DETERMINER_WORDS:
+                    continue
+            yield match
+
+    def _from_after(self, raw: _Raw, after: str, *, direct: bool, max_lead: int) -> bool:
+        match = next(self._valid_cues(after, 0, min(len(after), 160)), None)
+        if match is None:
+            return False
+        cue = " ".join(match.group(0).split())
+        lead = after[: match.start()]
+        if _MASK in lead or len(lead.split()) > max_lead:
+            return False
+        if cue.lower() == "according to":
+            speaker = self._object_phrase(after[match.end() :])
+            if speaker is None:
+                return False
+            raw.speaker, raw.cue, raw.direct = speaker, cue, direct
+            return True
+        subject = lead.strip(_PUNCT_SPACE)
+        speaker = self._subject_phrase(lead) if subject else self._object_phrase(after[match.end() :])
+        if speaker is None and (not subject or not direct or max_lead <= 3):
+            return False
+        raw.speaker, raw.cue, raw.direct = speaker, cue, direct
+        return True
+
+    def _from_before(self, raw: _Raw, before: str, *, direct: bool) -> bool:
+        found = None
+        for match in self._valid_cues(before):
+            if _MASK in before[match.end() :] and not direct:
+                continue
+            found = match
+        if found is None:
+            return False
+        cue = " ".join(found.group(0).split())
+        gap = before[found.end() :]
+        if not direct and len(gap.split()) > (20 if len(self.text[raw.start : raw.end].split()) >= 4 else 12):
+            return False
+        if cue.lower() == "according to":
+            speaker = self._object_phrase(gap)
+            raw.speaker, raw.cue, raw.direct = speaker, cue, direct
+            return speaker is not None
+        lead = before[: found.start()]
+        if cue.lower() in _PARTICIPLES:
+            # "X responded on Twitter, saying, …": the subject is that of the main verb
+            main = None
+            for match in self._valid_cues(lead):
+                main = match
+            if main is not None:
+                cue = " ".join(main.group(0).split())
+                lead = lead[: main.start()]
+            else:
+                speaker = self._clause_subject(lead)
+                if speaker is None:
+                    return False
+                raw.speaker, raw.cue, raw.direct = speaker, cue, direct
+                return True
+        if _MASK in lead:
+            lead = lead[lead.rfind(_MASK) + 1 :]
+        subject = lead.strip(_PUNCT_SPACE)
+        # inverted when nothing precedes the verb: "said X: …"
+        speaker = self._subject_phrase(lead) if subject else self._object_phrase(gap)
+        if speaker is None and (not subject or (not direct and len(self.text[raw.start : raw.end].split()) <= 4)):
+            return False
+        raw.speaker, raw.cue, raw.direct = speaker, cue, direct
+        return True
+
+    def _trailing_attribution(self, sentence: str) -> str | None:
+        """The speaker of a sentence ending ``…, X said.`` (or ``X added.``), else ``None``."""
+        found = None
+        for match in self._valid_cues(sentence):
+            found = match
+        if found is not None and len(sentence[found.end() :].split()) > 3:
+            # "Helmstetter says there's been a rise in…": the first cue, when a short subject opens it
+            first = next(self._valid_cues(sentence), None)
+            opening = sentence[: first.start()].split() if first is not None else []
+            if first is None or not 0 < len(opening) <= 4 or _MASK in sentence[: first.start()]:
+                return None
+            found = first
+        if found is None or found.group(0).lower() == "according to":
+            return None
+        lead = sentence[: found.start()]
+        if _MASK in lead:
+            lead = lead[lead.rfind(_MASK) + 1 :]
+        if not lead.strip(_PUNCT_SPACE):
+            return self._object_phrase(sentence[found.end() :])
+        return self._subject_phrase(lead)
+
+    def _clause_subject(self, text: str) -> str | None:
+        """The name or pronoun that opens the last clause of ``text`` (``Emery retweeted it, ``)."""
+        for chunk in reversed(re.split(r"[,;:()\x00]", text)):
+            words = chunk.split()
+            while words and (
+                words[0].lower() in _LEADING_JUNK
+                or (
+                    words[0].lower() in _STOP_CAPS
+                    and words[0][:1].isupper()
+                    and len(words) > 1
+                    and words[1][:1].isupper()
+                )
+            ):
+                words.pop(0)
+            if not words:
+                continue
+            if words[0].lower() in _PERSONAL or words[0].lower() == "they":
+                return "\x01" + words[0].lower()
+            joined = " ".join(words)
+            runs = _name_runs(joined, self.verb_words)
+            if runs and runs[0][0] == 0 and not runs[0][3] and joined[runs[0][1] :].strip():
+                name = _strip_titles(runs[0][2])
+                if name:
+                    return "\x02" + " ".join(name)
+            return None
+        return None
+
+    # -- phrases to speakers -------------------------------------------------------------------
+
+    def _object_phrase(self, text: str) -> str | None:
+        """The speaker after an inverted verb or ``according to``: ``said Jane Doe, senior fellow``."""
+        head, _, rest = _cut_phrase(text.lstrip(" \u00a0"))
+        words = head.split()[:_MAX_SUBJECT_WORDS]
+        if not words:
+            return None
+        speaker = self._speaker_from(" ".join(words), inverted=True)
+        if speaker is None or speaker[:1] == "\x03" or words[-1].lower() in _TITLES:
+            # "says Maxi Moving's Vice President, Ivan Cheptenari": the name follows the role
+            follow, _, _ = _cut_phrase(rest.lstrip(" \u00a0"))
+            runs = _name_runs(follow.strip(), self.verb_words)
+            if runs and runs[0][0] == 0 and runs[0][1] == len(follow.strip()) and len(runs[0][2]) >= 2:
+                return "\x02" + " ".join(_strip_titles(runs[0][2]))
+        return speaker
+
+    def _subject_phrase(self, text: str) -> str | None:
+        """The speaker before a verb: the last clause, an appositive set off by commas dropped."""
+        phrase = text.rstrip(_PUNCT_SPACE.replace(",", "").replace(")", ""))
+        appositive = ""
+        if phrase.endswith((",", ")")):
+            closing = phrase[-1]
+            body = phrase[:-1]
+            cut = body.rfind("," if closing == "," else "(")
+            if cut > 0:
+                appositive = body[cut + 1 :].strip()
+                phrase = body[:cut]
+        chunk = re.split(r"[,;:!?()\n—–\"“”\x00]|\s-\s", phrase)[-1]
+        words = chunk.split()
+        while words and words[0].lower() in _LEADING_JUNK:
+            words.pop(0)
+        while words and words[-1].lower() in _TRAILING_ADVERBS:
+            words.pop()
+        if not words:
+            return self._speaker_from(appositive) if appositive else None
+        if len(words) > _MAX_SUBJECT_WORDS:
+            # not a plain subject: only a name right before the verb can be trusted
+            words = words[-4:]
+            if not all(w[:1].isupper() for w in words[-2:]):
+                return None
+        speaker = self._speaker_from(" ".join(words))
+        if appositive and (speaker is None or speaker[:1] == "\x03"):
+            better = self._speaker_from(appositive)
+            if better is not None and better[:1] == "\x02":
+                return better
+        return speaker
+
+    def _speaker_from(self, phrase: str, *, inverted: bool = False) -> str | None:
+        """A noun phrase as a speaker. Pronouns (``\\x01``), names (``\\x02``) and descriptions
+        (``\\x03``) are marked for pass 4; an organisation's name is returned as written."""
+        phrase = phrase.strip(_PUNCT_SPACE)
+        if not phrase or _MASK in phrase:
+            return None
+        lower = phrase.lower()
+        words = phrase.split()
+        if lower in _PRONOUNS:
+            return "\x01" + lower
+        if words[0].lower() in {"who", "which", "that", "it", "this", "there", "what", "these", "those"}:
+            return None
+        if _is_proper(words):
+            runs = _name_runs(phrase, self.verb_words)
+            if len(runs) == 1 and runs[0][0] == 0 and runs[0][1] == len(phrase) and not runs[0][3]:
+                name = _strip_titles(runs[0][2])
+                return "\x02" + " ".join(name) if name else None
+            titled = [i for i, w in enumerate(words) if w.lower() in _TITLES]
+            if runs and titled and runs[-1][1] == len(phrase) and not runs[-1][3]:
+                # "Estera Events Co-Owner and Lead Planner Bianca Hall": the name after the roles
+                name = _strip_titles(runs[-1][2])
+                if name and not any(w.lower() in _TITLES for w in name):
+                    return "\x02" + " ".join(name)
+            if words[0].lower() == "the":
+                return "the " + " ".join(words[1:])
+            return phrase
+        runs = [r for r in _name_runs(phrase, self.verb_words) if not r[3]]
+        if runs:
+            chosen = None
+            if inverted:
+                eligible = [r for r in runs if _strip_titles(r[2]) and not _after_preposition(phrase, r[0])]
+                if eligible:
+                    chosen = eligible[-1]
+            else:
+                last = runs[-1]
+                if not phrase[last[1] :].strip() and not _after_preposition(phrase, last[0]):
+                    chosen = last
+            if chosen is not None:
+                name = _strip_titles(chosen[2])
+                before = phrase[: chosen[0]].split()
+                if name and before and before[-1].lower() == "the" and len(before) == 1:
+                    return "the " + " ".join(chosen[2])
+                if name:
+                    return "\x02" + " ".join(name)
+        if (lower.startswith(_DETERMINERS) or "’s " in phrase or "'s " in phrase) and len(words) <= 8:
+            return "\x03" + phrase
+        if len(words) <= 3 and all(w.islower() and w.isalpha() for w in words) and words[-1].endswith("s"):
+            return phrase  # "officials", "police officers", "critics"
+        return None
