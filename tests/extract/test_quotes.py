@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -374,25 +377,121 @@ def test_never_raises_and_spans_slice_in_order(text: str) -> None:
     Article(paragraphs=tuple(text.split("\n\n")), quotes=quotes)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "“" * 200_000,
-        '"a ' * 60_000,
-        "’s " * 60_000,
-        "“" + "said he said " * 20_000,
-        ("“Yes,” said Ana Lima. " * 5_000),
-        "Ana " * 50_000 + "said “no”",
-        "\n\n".join(["“open"] * 20_000),
-        ("The ministry's spokesman said, “" + "x " * 50_000),
-    ],
-)
-def test_adversarial_input_stays_fast(text: str) -> None:
-    start = time.perf_counter()
+_HOSTILE = [
+    "“" * 200_000,
+    '"a ' * 60_000,
+    "’s " * 60_000,
+    "“" + "said he said " * 20_000,
+    ("“Yes,” said Ana Lima. " * 5_000),
+    "Ana " * 50_000 + "said “no”",
+    "\n\n".join(["“open"] * 20_000),
+    ("The ministry's spokesman said, “" + "x " * 50_000),
+]
+
+
+@pytest.mark.parametrize("text", _HOSTILE)
+def test_adversarial_input_gives_sound_quotes(text: str) -> None:
     quotes = extract_quotes(text)
-    assert time.perf_counter() - start < 3.0
     for quote in quotes[:100]:
         assert text[quote.span.start : quote.span.end] == quote.text
+
+
+#: Units that, repeated, once made quote extraction quadratic: a storm of empty-ish quotes, of
+#: attributed ones (cue search), of ``it``/``he``/``they`` (pronoun candidates), of one role
+#: (description search), of repeated whole-paragraph quotes (the pull-quote test).
+_STORMS = {
+    "curly pairs": "“a ”",
+    "straight opener": '"a ',
+    "attributed": "“Yes,” he said. ",
+    "organisation it": "The Harbour Board met. “No,” it said. ",
+    "people they": "Ana Lima and Olu Bankole met. “No,” they said. “Yes,” she said. ",
+    "role": "“No,” the spokesman said. ",
+    "pull quotes": "“We will not open the old harbour gate tonight or tomorrow at all”\n\n",
+    "sentences": "“Yes” is what the harbour master, Ana Lima, kept saying. ",
+}
+
+
+class _Scanned:
+    """A compiled pattern that counts the characters its searches are given to read."""
+
+    def __init__(self, pattern: re.Pattern[str], tally: list[int]) -> None:
+        self.pattern, self.tally = pattern, tally
+
+    def _count(self, string: str, pos: int, endpos: int) -> None:
+        self.tally[0] += max(0, min(endpos, len(string)) - pos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        self._count(string, pos, endpos)
+        return self.pattern.finditer(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        self._count(string, pos, endpos)
+        return self.pattern.search(string, pos, endpos)
+
+
+def _characters_read(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
+    """Characters the cue, sentence-end and description searches and the pull-quote check read."""
+    from articlekit.extract.quotes import attribution, filter, marks, speakers
+
+    tally = [0]
+    cue_pattern, description_pattern = marks._cue_pattern, speakers._description_pattern
+    monkeypatch.setattr(marks, "_cue_pattern", lambda verbs: _Scanned(cue_pattern(verbs), tally))
+    monkeypatch.setattr(speakers, "_description_pattern", lambda head: _Scanned(description_pattern(head), tally))
+    monkeypatch.setattr(attribution, "_SENTENCE_END", _Scanned(attribution._SENTENCE_END, tally))
+    repeated = filter._Filter._repeated
+
+    def counted(self: filter._Filter, key: str) -> bool:
+        searches = self._repeat_searches
+        found = repeated(self, key)
+        tally[0] += len(self.text) * (self._repeat_searches - searches > 0 and searches < filter._MAX_REPEAT_SEARCHES)
+        return found
+
+    monkeypatch.setattr(filter._Filter, "_repeated", counted)
+    extract_quotes(text)
+    return tally[0]
+
+
+def _repeated(unit: str) -> Callable[[int], str]:
+    return lambda size: unit * max(1, size // len(unit))
+
+
+def _distinct_pull_quotes(size: int) -> str:
+    return "\n\n".join(f"“The harbour gate number {i} stays shut tonight”" for i in range(size // 50))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [*(_repeated(unit) for unit in _STORMS.values()), _distinct_pull_quotes],
+    ids=[*_STORMS, "distinct pull quotes"],
+)
+def test_quote_searches_read_the_text_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch, make: Callable[[int], str]
+) -> None:
+    """Work counted, not timed: the searches read each character a bounded number of times (a
+    window re-read for every quote, or the whole text per quote, would read it hundreds). The
+    bound is the pull-quote check's (at most 32 whole-text searches) plus a few passes."""
+    for size in (5_000, 20_000):
+        text = make(size)
+        assert _characters_read(monkeypatch, text) <= 40 * len(text)
+
+
+def _cpu_seconds(text: str) -> float:
+    """The least CPU time of three runs (CPU, not wall-clock: other processes do not count)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        extract_quotes(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", list(_STORMS.values()), ids=list(_STORMS))
+def test_quote_cost_grows_linearly(unit: str) -> None:
+    """Cost by growth, not by a clock limit: four times the text may cost about four times the
+    work (8 allows for noise); a quadratic pass would cost sixteen times."""
+    n = max(1, 10_000 // len(unit))
+    small, large = _cpu_seconds(unit * n), _cpu_seconds(unit * 4 * n)
+    assert large <= 8 * max(small, 0.005), (small, large)
 
 
 # -- the seed (Must show 1) ----------------------------------------------------------------------

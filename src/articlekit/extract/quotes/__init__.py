@@ -134,6 +134,7 @@ class _Extractor(_Speakers):
         if not self.raws:
             return ()
         self.mask()
+        self.index_text()
         for index, raw in enumerate(self.raws):
             self.attribute(index, raw)
         self.filter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -29,26 +30,69 @@ from .words import (
 )
 
 
+class _Cue:
+    """A cue found in the masked text, with its offsets in the piece of it being read."""
+
+    __slots__ = ("_end", "_start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self.text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _index: int = 0) -> str:
+        return self.text
+
+
 class _Attribution(_Marks):
-    """Pass 2: ``raw.speaker`` as a tagged phrase (pronoun, name, description) and ``raw.cue``."""
+    """Pass 2: ``raw.speaker`` as a tagged phrase (pronoun, name, description) and ``raw.cue``.
+
+    The cues and the sentence ends of the masked text are found once, by one regex pass each
+    (:meth:`index_text`); every quote then looks them up by bisection in its window, so the cost
+    is linear in the text however densely quote marks are packed.
+    """
+
+    def index_text(self) -> None:
+        """The cues and the sentence ends of :attr:`masked`, each in text order."""
+        self._cue_matches = list(self.cues.finditer(self.masked))
+        self._cue_starts = [match.start() for match in self._cue_matches]
+        ends = [match for match in _SENTENCE_END.finditer(self.masked) if self._is_boundary(match)]
+        self._boundary_starts = [match.start() for match in ends]
+        self._boundary_ends = [match.end() for match in ends]
+
+    def _last_boundary(self, lo: int, hi: int) -> int | None:
+        """The end of the last sentence end lying within ``[lo, hi)``, if any."""
+        index = bisect.bisect_right(self._boundary_ends, hi) - 1
+        if index >= 0 and self._boundary_starts[index] >= lo:
+            return self._boundary_ends[index]
+        return None
+
+    def _first_boundary(self, lo: int, hi: int) -> int | None:
+        """The start of the first sentence end lying within ``[lo, hi)``, if any."""
+        index = bisect.bisect_left(self._boundary_starts, lo)
+        if index < len(self._boundary_starts) and self._boundary_ends[index] <= hi:
+            return self._boundary_starts[index]
+        return None
 
     def _sentence_bounds(self, raw: _Raw) -> tuple[int, int, int, int]:
         """(paragraph start, sentence start, sentence end, paragraph end) around ``raw``."""
         p_start = self.starts[raw.paragraph]
         p_end = self.starts[raw.last_paragraph] + len(self.paragraphs[raw.last_paragraph])
-        masked = self.masked
         lo = max(p_start, raw.opener - _WINDOW)
         s_start = lo if lo > p_start else p_start
-        for match in _SENTENCE_END.finditer(masked, lo, raw.opener if raw.opener >= lo else lo):
-            if self._is_boundary(match):
-                s_start = match.end()
+        found = self._last_boundary(lo, raw.opener if raw.opener >= lo else lo)
+        if found is not None:
+            s_start = found
         close = raw.closer if raw.closer is not None else raw.end
         hi = min(p_end, close + _WINDOW)
         s_end = hi
-        for match in _SENTENCE_END.finditer(masked, close + 1 if close < hi else hi, hi):
-            if self._is_boundary(match):
-                s_end = match.start() + 1
-                break
+        first = self._first_boundary(close + 1 if close < hi else hi, hi)
+        if first is not None:
+            s_end = first + 1
         return p_start, s_start, s_end, p_end
 
     def _is_boundary(self, match: re.Match[str]) -> bool:
@@ -73,7 +117,8 @@ class _Attribution(_Marks):
             if raw.paragraph > 0:
                 before = self.masked[self.starts[raw.paragraph - 1] : self.starts[raw.paragraph] - 2].rstrip()
                 if before.endswith(":"):
-                    self._from_before(raw, before[-_WINDOW:], direct=True)
+                    at = self.starts[raw.paragraph - 1] + max(0, len(before) - _WINDOW)
+                    self._from_before(raw, before[-_WINDOW:], at, direct=True)
             return
         p_start, s_start, s_end, _p_end = self._sentence_bounds(raw)
         prev_close = -1
@@ -95,17 +140,17 @@ class _Attribution(_Marks):
         # "…," X said / "…?" asked X / "…" — X said / "…" he said
         if after_stripped:
             punctuated = tail in ",!?—–-…" or after_stripped[:1] in {",", "—", "–", "-", "("}
-            if self._from_after(raw, after, direct=True, max_lead=_MAX_SUBJECT_WORDS if punctuated else 3):
+            if self._from_after(raw, after, close, direct=True, max_lead=_MAX_SUBJECT_WORDS if punctuated else 3):
                 return
         # X said: "…" / X told reporters, "…" / according to X, "…"
         introduced = before_stripped.endswith((":", ",", "—", "–")) or _INTRODUCING.search(before) is not None
-        if introduced and self._from_before(raw, before, direct=True):
+        if introduced and self._from_before(raw, before, left, direct=True):
             return
         # a partial quote: the cue is elsewhere in the sentence
         sentence_before = self.masked[s_start : raw.opener] if raw.opener > s_start else ""
-        if self._from_before(raw, sentence_before, direct=False):
+        if self._from_before(raw, sentence_before, s_start, direct=False):
             return
-        if after_stripped and self._from_after(raw, after, direct=False, max_lead=_MAX_SUBJECT_WORDS):
+        if after_stripped and self._from_after(raw, after, close, direct=False, max_lead=_MAX_SUBJECT_WORDS):
             return
         # "and "…"": a second partial quote hanging on the first one's verb
         if (
@@ -124,23 +169,31 @@ class _Attribution(_Marks):
                 return
         # "…, Malone said. "…"": the sentence before ends with an attribution
         if not self.masked[s_start : raw.opener].strip() and s_start > p_start:
-            raw.speaker = self._trailing_attribution(self.masked[max(p_start, s_start - _WINDOW) : s_start])
+            at = max(p_start, s_start - _WINDOW)
+            raw.speaker = self._trailing_attribution(self.masked[at:s_start], at)
 
-    def _valid_cues(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-        """Cue matches, without nouns that look like verbs (``the notes of``, ``its claims about``)."""
-        for match in self.cues.finditer(text, start, len(text) if end is None else end):
+    def _valid_cues(self, text: str, at: int, end: int | None = None) -> Iterator[_Cue]:
+        """The cues in ``text``, the piece of :attr:`masked` starting at ``at`` (up to ``end`` in
+        it), without nouns that look like verbs (``the notes of``, ``its claims about``)."""
+        stop = at + (len(text) if end is None else end)
+        matches = self._cue_matches
+        for i in range(bisect.bisect_left(self._cue_starts, at), len(matches)):
+            match = matches[i]
+            if match.end() > stop:
+                return
+            start, finish = match.start() - at, match.end() - at
             word = match.group(0).lower()
             if word in _NOUNISH:
-                rest = text[match.end() : match.end() + 20].split()
+                rest = text[finish : finish + 20].split()
                 if rest and rest[0].lower().strip(",.") in _NOUN_NEXT:
                     continue
-                before = text[max(0, match.start() - 15) : match.start()].split()
+                before = text[max(0, start - 15) : start].split()
                 if before and before[-1].lower() in _DETERMINER_WORDS:
                     continue
-            yield match
+            yield _Cue(start, finish, match.group(0))
 
-    def _from_after(self, raw: _Raw, after: str, *, direct: bool, max_lead: int) -> bool:
-        match = next(self._valid_cues(after, 0, min(len(after), 160)), None)
+    def _from_after(self, raw: _Raw, after: str, at: int, *, direct: bool, max_lead: int) -> bool:
+        match = next(self._valid_cues(after, at, min(len(after), 160)), None)
         if match is None:
             return False
         cue = " ".join(match.group(0).split())
@@ -160,9 +213,9 @@ class _Attribution(_Marks):
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
         return True
 
-    def _from_before(self, raw: _Raw, before: str, *, direct: bool) -> bool:
+    def _from_before(self, raw: _Raw, before: str, at: int, *, direct: bool) -> bool:
         found = None
-        for match in self._valid_cues(before):
+        for match in self._valid_cues(before, at):
             if _MASK in before[match.end() :] and not direct:
                 continue
             found = match
@@ -180,7 +233,7 @@ class _Attribution(_Marks):
         if cue.lower() in _PARTICIPLES:
             # "X responded on Twitter, saying, …": the subject is that of the main verb
             main = None
-            for match in self._valid_cues(lead):
+            for match in self._valid_cues(lead, at):
                 main = match
             if main is not None:
                 cue = " ".join(main.group(0).split())
@@ -201,14 +254,14 @@ class _Attribution(_Marks):
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
         return True
 
-    def _trailing_attribution(self, sentence: str) -> str | None:
+    def _trailing_attribution(self, sentence: str, at: int) -> str | None:
         """The speaker of a sentence ending ``…, X said.`` (or ``X added.``), else ``None``."""
         found = None
-        for match in self._valid_cues(sentence):
+        for match in self._valid_cues(sentence, at):
             found = match
         if found is not None and len(sentence[found.end() :].split()) > 3:
             # "Helmstetter says there's been a rise in…": the first cue, when a short subject opens it
-            first = next(self._valid_cues(sentence), None)
+            first = next(self._valid_cues(sentence, at), None)
             opening = sentence[: first.start()].split() if first is not None else []
             if first is None or not 0 < len(opening) <= 4 or _MASK in sentence[: first.start()]:
                 return None

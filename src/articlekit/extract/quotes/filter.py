@@ -25,10 +25,15 @@ def _title_case(words: Sequence[str]) -> bool:
     return all(w[0].isupper() for w in significant) and end not in "!?," and (end != "." or len(words) <= 6)
 
 
+#: Whole-text searches for a paragraph repeating a quote (a pull quote), at most, per article.
+_MAX_REPEAT_SEARCHES = 32
+
+
 class _Filter(_Attribution):
     """Pass 3: ``raw.keep`` cleared on quote marks that hold no speech."""
 
     def filter(self) -> None:
+        self._repeat_searches = 0
         text = self.text
         seen: dict[str, int] = {}
         for raw in self.raws:
@@ -42,6 +47,12 @@ class _Filter(_Attribution):
             self._judge(raw, seen, previous_kept, following)
             if raw.keep:
                 previous_kept = raw
+
+    def _repeated(self, key: str) -> bool:
+        """Whether ``key`` occurs twice in the text; each answer reads the whole text, so after
+        :data:`_MAX_REPEAT_SEARCHES` of them a page is taken to have no more pull quotes."""
+        self._repeat_searches += 1
+        return self._repeat_searches <= _MAX_REPEAT_SEARCHES and self.lowered().count(key) > 1
 
     def lowered(self) -> str:
         if self._lowered is None:
@@ -63,7 +74,7 @@ class _Filter(_Attribution):
             raw.keep = False  # the writer's own or a hypothetical voice: "we were told", "you will say"
             return
         # a label, a title or a name in quote marks
-        if _LABELS.search(left) and not (raw.direct and count >= 6):
+        if _LABELS.search(left.lower()) and not (raw.direct and count >= 6):
             raw.keep = False
             return
         if (
@@ -83,7 +94,7 @@ class _Filter(_Attribution):
         whole = p_start + len(self.paragraphs[raw.paragraph]) <= close + 1 and raw.opener == p_start
         if whole and raw.speaker is None and count <= 20:
             key = " ".join(content.split()).strip(" .,").lower()
-            if self.lowered().count(key) > 1 and seen.get(key, 0) == 1:
+            if seen.get(key, 0) == 1 and self._repeated(key):
                 raw.keep = False  # a subhead or pull quote repeating a quote in the body
                 return
         if _title_case(words) and not (raw.direct and content.rstrip()[-1:] in ",!?"):
@@ -112,9 +123,10 @@ class _Filter(_Attribution):
             return
         if raw.cue is not None:
             if count <= 2 and not raw.direct:
-                gap = self.masked[max(p_start, raw.opener - 60) : raw.opener]
+                at = max(p_start, raw.opener - 60)
+                gap = self.masked[at : raw.opener]
                 match = None
-                for found in self._valid_cues(gap):
+                for found in self._valid_cues(gap, at):
                     match = found
                 if match is None or len(gap[match.end() :].split()) > 5:
                     raw.keep = False

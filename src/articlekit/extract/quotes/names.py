@@ -153,6 +153,10 @@ def _last_before(positions: list[int], position: int) -> int:
 _PRONOUN_WORDS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 
 
+#: Names :meth:`_NameIndex.organisation_before` looks at, from the nearest back.
+_MAX_RUNS_BACK = 200
+
+
 class _NameIndex:
     """The names of an article (outside its quotes): full forms, persons, genders, organisations."""
 
@@ -205,6 +209,8 @@ class _NameIndex:
                 full = self.full(" ".join(name), start + 1)
                 if full in self.people:
                     self.persons.append((start, full))
+        self.person_starts = [start for start, _name in self.persons]
+        self.run_starts = [run[0] for run in self.runs]
         self._genders: dict[str, str | None] | None = None
 
     def full(self, name: str, position: int | None = None) -> str:
@@ -271,10 +277,10 @@ class _NameIndex:
         return self._genders.get(name)
 
     def organisation_before(self, position: int, floor: int) -> str | None:
-        """The nearest organisation opening a sentence before ``position`` (for ``it``)."""
-        for start, _end, tokens, possessive in reversed(self.runs):
-            if start >= position:
-                continue
+        """The nearest organisation opening a sentence before ``position`` (for ``it``), among
+        the :data:`_MAX_RUNS_BACK` names nearest."""
+        end = bisect.bisect_left(self.run_starts, position)
+        for start, _end, tokens, possessive in reversed(self.runs[max(0, end - _MAX_RUNS_BACK) : end]):
             if start < floor:
                 break
             name = " ".join(tokens)

@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Iterator, Sequence
 
 from .filter import _Filter
 from .marks import _Raw
 from .names import _description_pattern, _NameIndex, _strip_titles
-from .words import _INDEX_AFTER, _INDEX_BEFORE, _MASK, _PERSONAL, _SENTENCE_END, _STOP_CAPS, _WINDOW
+from .words import _INDEX_AFTER, _INDEX_BEFORE, _MASK, _PERSONAL, _STOP_CAPS, _WINDOW
+
+#: How far back the text is searched for the person a description (``the spokesman``) names.
+_DESCRIBED_BEFORE = 5000
+#: Candidates a pronoun looks at, from the nearest back: a bound on the work per quote.
+_MAX_CANDIDATES = 200
+
+
+def _backwards(
+    items: Sequence[tuple[int, str]], starts: Sequence[int], floor: int, position: int, keep: Callable[[str], bool]
+) -> Iterator[tuple[int, str]]:
+    """The ``(position, name)`` items in ``[floor, position)`` that ``keep`` accepts, nearest first,
+    among the :data:`_MAX_CANDIDATES` nearest."""
+    end = bisect.bisect_left(starts, position)
+    begin = max(bisect.bisect_left(starts, floor), end - _MAX_CANDIDATES)
+    for i in range(end - 1, begin - 1, -1):
+        if keep(items[i][1]):
+            yield items[i]
 
 
 class _Speakers(_Filter):
     """Pass 4: the tagged phrases of pass 2 turned into the speakers the article names."""
 
     def resolve(self) -> None:
+        self._speaker_starts: list[int] = []
+        #: per described role (``spokesman``): how far the text was searched, and the person found
+        self._described: dict[str, tuple[int, int, str | None]] = {}
         kept = [r for r in self.raws if r.keep]
         previous: _Raw | None = None
         for index, raw in enumerate(kept):
@@ -24,6 +45,7 @@ class _Speakers(_Filter):
             if raw.speaker is not None:
                 previous = raw
                 self._speakers.append((raw.opener, raw.speaker))
+                self._speaker_starts.append(raw.opener)
 
     def _continuation(self, index: int, kept: Sequence[_Raw], previous: _Raw | None) -> str | None:
         raw = kept[index]
@@ -41,10 +63,11 @@ class _Speakers(_Filter):
                 return previous.speaker
         elif not lead and raw.paragraph > 0:
             # a quote opening a paragraph after one that reports, without quoting, what someone said
-            before = self.masked[self.starts[raw.paragraph - 1] : self.starts[raw.paragraph] - 2]
+            at = self.starts[raw.paragraph - 1]
+            before = self.masked[at : self.starts[raw.paragraph] - 2]
             if _MASK not in before:
                 found = None
-                for match in self._valid_cues(before):
+                for match in self._valid_cues(before, at):
                     found = match
                 if found is not None and found.group(0).lower() != "according to":
                     sentence = before[: found.start()]
@@ -83,59 +106,66 @@ class _Speakers(_Filter):
         position = raw.opener
         if pronoun in _PERSONAL:
             gender = "m" if pronoun == "he" else "f"
+
+            def fits(name: str) -> bool:
+                return index.is_person(name) and index.gender(name) in (gender, None)
+
             floor = self.starts[max(0, raw.paragraph - 3)]
-            candidates = [(pos, name) for pos, name in index.persons if floor <= pos < position]
-            candidates += [
-                (pos, name) for pos, name in self._speakers if floor <= pos < position and index.is_person(name)
-            ]
-            candidates = [c for c in candidates if index.gender(c[1]) in (gender, None)]
-            if not candidates:
+            # the people named, and the speakers, from the nearest back (a bounded number of each)
+            named = _backwards(index.persons, index.person_starts, floor, position, fits)
+            spoke = _backwards(self._speakers, self._speaker_starts, floor, position, fits)
+            heads = [head for head in (next(named, None), next(spoke, None)) if head is not None]
+            if not heads:
                 far = self.starts[max(0, raw.paragraph - 10)]
-                candidates = [(pos, n) for pos, n in self._speakers if far <= pos < position and index.is_person(n)]
-                candidates = [c for c in candidates if index.gender(c[1]) in (gender, None)]
-                return candidates[-1][1] if candidates else None
-            candidates.sort()
-            last_pos = candidates[-1][0]
-            sentence_start = self._sentence_start(last_pos)
-            for pos, name in candidates:
-                if pos >= sentence_start:
-                    return name
-            return candidates[-1][1]
+                last = next(_backwards(self._speakers, self._speaker_starts, far, position, fits), None)
+                return last[1] if last is not None else None
+            # the first person named in the sentence of the nearest one
+            sentence_start = self._sentence_start(max(heads)[0])
+            first = min(head for head in heads if head[0] >= sentence_start)
+            for candidates in (named, spoke):
+                for pos, name in candidates:
+                    if pos < sentence_start:
+                        break
+                    first = min(first, (pos, name))
+            return first[1]
         if pronoun == "it":
             return index.organisation_before(position, self.starts[max(0, raw.paragraph - 2)])
         if pronoun == "they":
-            for pos, name in reversed(self._speakers):
-                if pos < self.starts[max(0, raw.paragraph - 3)]:
-                    break
-                if not index.is_person(name):
-                    return name
+            floor = self.starts[max(0, raw.paragraph - 3)]
+            found = _backwards(
+                self._speakers, self._speaker_starts, floor, position, lambda name: not index.is_person(name)
+            )
+            organisation = next(found, None)
+            return organisation[1] if organisation is not None else None
         return None
 
     def _sentence_start(self, position: int) -> int:
         lo = max(0, position - _WINDOW)
         paragraph_start = self.text.rfind("\n\n", lo, position)
         start = lo if paragraph_start < 0 else paragraph_start + 2
-        for match in _SENTENCE_END.finditer(self.masked, start, position):
-            if self._is_boundary(match):
-                start = match.end()
-        return start
+        found = self._last_boundary(start, position)
+        return start if found is None else found
 
     def _resolve_description(self, phrase: str, position: int) -> str | None:
         """``the spokesman`` → the person the text earlier calls spokesman, else the phrase."""
         words = phrase.split()
         head = words[-1].lower().strip(".,")
         if words[0].lower() == "the" and len(words) <= 4 and head.isalpha():
-            earlier = self.masked[max(0, position - 5000) : position]
-            pattern = _description_pattern(head)
+            lo = max(0, position - _DESCRIBED_BEFORE)
+            # quotes come in text order: the search goes on from where the last one for this
+            # role stopped, so the text is read once per role however often the role speaks
+            searched, best_at, best = self._described.get(head, (lo, -1, None))
+            if not lo <= searched <= position:
+                searched, best_at, best = lo, -1, None
             index = self._names()
-            best = None
-            for match in pattern.finditer(earlier):
+            for match in _description_pattern(head).finditer(self.masked, searched, position):
                 tokens = (match.group(1) or match.group(2) or match.group(3)).split()
                 name = _strip_titles(tokens)
                 if name and name[0].lower() not in _STOP_CAPS:
-                    full = index.full(" ".join(name), max(0, position - 5000) + match.start() + 1)
+                    full = index.full(" ".join(name), match.start() + 1)
                     if index.is_person(full) or len(name) >= 2:
-                        best = full
-            if best is not None:
+                        best_at, best = match.start(), full
+            self._described[head] = (position, best_at, best)
+            if best is not None and best_at >= lo:
                 return best
         return phrase
