@@ -13,6 +13,9 @@ Two corpora, each in a *tune* part (looked at while tuning) and a *validate* par
   parts are ``benchmarks/splits.py``'s ``part("quotes", page)``, not the file's older ``split``
   field (dev / heldout, whose held-out part has 4 pages only).
 * **polnear**: ``quotes-polnear/{train,dev}.jsonl`` (see its README); train tunes, dev validates.
+  Also scored without the texts that mark quotes with ``'' … ''`` (most NYT articles: 116 of
+  840 train, 7 of 84 dev): the conversion did not read these marks, so their gold holds
+  (almost) no quotes and every quote found there counts as a false alarm.
 
 Quote recall is also given for *partial* quotes: gold quotes of at most three words.
 
@@ -500,6 +503,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             key = f"polnear/{which}"
             results["splits"][key] = evaluate_polnear(chosen, args.details)
             sizes[key] = f"{len(chosen)} articles"
+            # most NYT texts mark quotes with '' … '', which the conversion did not read: their
+            # quotes are not in the gold (3 of 6,766 on train), so every quote found there is "false"
+            covered = [a for a in chosen if "''" not in a["text"]]
+            key = f"polnear/{which} without ''-marked texts"
+            results["splits"][key] = evaluate_polnear(covered, details=False)
+            sizes[key] = f"{len(covered)} articles"
     if not args.no_timing:
         results["timing"] = timing(corpora, args.repeat)
         if args.proxy:
