@@ -56,6 +56,19 @@ def test_partial_quote_inside_a_sentence() -> None:
     assert found(text) == [("very moved", "Lars Berg", "said")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour master Ana Lima said the council has done an “awful” job with the pier.",
+        "The council has done an “awful” job with the pier, Ana Lima said.",
+        "Ana Lima said the council was “awful.”",
+    ],
+)
+def test_one_word_quote_governed_by_a_verb_of_saying(text: str) -> None:
+    assert found(text) == [(found(text)[0][0], "Ana Lima", "said")]
+    assert found(text)[0][0].strip(".") == "awful"
+
+
 def test_multi_paragraph_quote_keeps_the_break_and_the_reopening_mark() -> None:
     text = body(
         "Coach Dana Whitfield spoke after the match.",

@@ -105,6 +105,8 @@ class _Filter(_Attribution):
             return
         if raw.direct and raw.speaker is not None:
             return
+        if raw.cue is not None or raw.sibling:
+            return  # governed by a verb of saying in its sentence: "said the plan was "reckless""
         left_word = left.rstrip().split()[-1].lower() if left.strip() else ""
         if count <= 6 and left_word in _DETERMINER_WORDS and not raw.direct and (raw.cue is None or count < 3):
             raw.keep = False  # a term: the "safety net", a "fresh, wild-caught fillet"
@@ -122,15 +124,7 @@ class _Filter(_Attribution):
         if raw.sibling:
             return
         if raw.cue is not None:
-            if count <= 2 and not raw.direct:
-                at = max(p_start, raw.opener - 60)
-                gap = self.masked[at : raw.opener]
-                match = None
-                for found in self._valid_cues(gap, at):
-                    match = found
-                if match is None or len(gap[match.end() :].split()) > 5:
-                    raw.keep = False
-            return
+            return  # governed by a verb of saying in its sentence: "said the plan was "reckless""
         sentence_like = content[:1].isupper() or content[:1] in "[(…." or not content[:1].isalpha()
         after_colon = left.rstrip().endswith(":")
         continuing = (
