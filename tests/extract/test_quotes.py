@@ -69,6 +69,31 @@ def test_one_word_quote_governed_by_a_verb_of_saying(text: str) -> None:
     assert found(text)[0][0].strip(".") == "awful"
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "cue"),
+    [
+        ("Ana Lima called the move “historic” and left the hall.", "historic", "called"),
+        ("Ana Lima called it “reckless.”", "reckless.", "called"),
+        ("Ana Lima described the plan as “a lot” to ask of fishermen.", "a lot", "described"),
+        ("Ana Lima called the closure a “temporary” measure.", "temporary", "called"),
+        ("Ana Lima, calling the ferry “a floating ruin,” voted against it.", "a floating ruin,", "calling"),
+    ],
+)
+def test_describing_construction_governs_a_partial_quote(text: str, quoted: str, cue: str) -> None:
+    assert found(text) == [(quoted, "Ana Lima", cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film, called “Harbour Lights,” opens on Friday.",
+        "A new ferry, dubbed “The Gull,” sails at noon.",
+    ],
+)
+def test_a_name_after_a_describing_verb_is_no_quote(text: str) -> None:
+    assert found(text) == []
+
+
 def test_multi_paragraph_quote_keeps_the_break_and_the_reopening_mark() -> None:
     text = body(
         "Coach Dana Whitfield spoke after the match.",
@@ -183,7 +208,6 @@ def test_an_unpaired_mark_spoils_only_its_own_paragraph() -> None:
     "text",
     [
         "The so-called “reform” left most rules as they were.",
-        "Officials called the closure a “temporary” measure.",
         "She starred in the film “The Long Night of the Harbour” in 2019.",
         "His book, titled “Rivers of Salt and Stone,” sold well.",
         "Boxer Ray “The Hammer” Ortiz retired on Sunday.",

@@ -91,6 +91,9 @@ REPORTING_VERBS: tuple[str, ...] = (
     "joked", "jokes", "quipped", "laughed", "sighed", "shouted", "yelled", "screamed",
     "exclaimed", "whispered", "muttered", "cried", "complained", "complains", "lamented",
     "laments", "conceded", "gushed", "raved", "chimed in", "interjected",
+    # describing: "called the move "historic"" (a title-case or capitalised quote after them is a
+    # name or a title, see filter.py)
+    "called", "calls", "calling", "dubbed", "branded", "labeled", "labelled", "termed",
     # a few of other languages' commonest
     "disse", "afirmou", "falou", "acrescentou", "declarou", "dijo", "afirmó", "añadió", "declaró",
     "a déclaré", "a dit", "a ajouté", "sagte", "erklärte",

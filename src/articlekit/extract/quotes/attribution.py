@@ -330,6 +330,8 @@ class _Attribution(_Marks):
             if cut > 0:
                 appositive = body[cut + 1 :].strip()
                 phrase = body[:cut]
+            elif closing == ",":
+                phrase = body  # "Ana Lima, calling it …": the subject before a participle clause
         chunk = re.split(r"[,;:!?()\n—–\"“”\x00]|\s-\s", phrase)[-1]
         words = chunk.split()
         while words and words[0].lower() in _LEADING_JUNK:

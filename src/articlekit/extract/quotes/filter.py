@@ -6,7 +6,16 @@ from collections.abc import Sequence
 
 from .attribution import _Attribution
 from .marks import _Raw
-from .words import _DETERMINER_WORDS, _FIRST_SECOND, _FUNCTION_WORDS, _LABELS, _PREPOSITIONS, _SIGN_READS, _wordset
+from .words import (
+    _DESCRIBING,
+    _DETERMINER_WORDS,
+    _FIRST_SECOND,
+    _FUNCTION_WORDS,
+    _LABELS,
+    _PREPOSITIONS,
+    _SIGN_READS,
+    _wordset,
+)
 
 _SMALL_WORDS = _wordset("a an the of and or in on at to for with by from is are as vs nor but")
 
@@ -74,9 +83,12 @@ class _Filter(_Attribution):
             raw.keep = False  # the writer's own or a hypothetical voice: "we were told", "you will say"
             return
         # a label, a title or a name in quote marks
-        if _LABELS.search(left.lower()) and not (raw.direct and count >= 6):
-            raw.keep = False
-            return
+        label = _LABELS.search(left.lower())
+        if label is not None and not (raw.direct and count >= 6):
+            describing = label.group(0).split()[0] in _DESCRIBING and content[:1].islower()
+            if not describing:
+                raw.keep = False
+                return
         if (
             count <= 3
             and left.endswith(" ")

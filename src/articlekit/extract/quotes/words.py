@@ -22,6 +22,8 @@ _LABELS = re.compile(
     r"idea of|concept of|notion of|to say|mission is|mission statement is|motto is|stands for)"
     r"(?:\s+(?:it|him|her|them|this|that|the|a|an|his|her|their|its|as))?\s*[,:]?\s*)$"
 )
+#: Label words that, before a lowercase quote, describe rather than name: "called it "reckless"".
+_DESCRIBING = frozenset({"called", "calls", "calling", "dubbed", "dubs", "branded", "labeled", "labelled", "termed"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "one", "who"})
 _PERSONAL = frozenset({"he", "she"})
 _FIRST_SECOND = frozenset({"i", "we", "you", "one"})
@@ -29,7 +31,8 @@ _PARTICIPLES = frozenset({"saying", "telling", "writing", "adding", "noting", "e
 #: Cues that are also plural nouns: not a cue before "of", "for"… or after a determiner.
 _NOUNISH = frozenset(
     {"notes", "states", "claims", "reports", "comments", "remarks", "posts", "answers", "demands", "counters",
-     "laments", "reflects", "tweets", "writes", "observes", "concludes", "repeated", "shared", "described"}
+     "laments", "reflects", "tweets", "writes", "observes", "concludes", "repeated", "shared", "described",
+     "calls"}
 )  # fmt: skip
 _NOUN_NEXT = frozenset(
     {"of", "for", "from", "about", "and", "or", "with", "by", "on", "in", "at", "to", "were", "are", "have",
