@@ -548,7 +548,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for split, systems in results["splits"].items():
             for name, r in systems.items():
                 print(f"\n# {split}: {name}")
-                for line in r["notes"]:
+                for line in r.get("notes", []):
                     print(line)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

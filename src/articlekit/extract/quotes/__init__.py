@@ -91,6 +91,16 @@ REPORTING_VERBS: tuple[str, ...] = (
     "joked", "jokes", "quipped", "laughed", "sighed", "shouted", "yelled", "screamed",
     "exclaimed", "whispered", "muttered", "cried", "complained", "complains", "lamented",
     "laments", "conceded", "gushed", "raved", "chimed in", "interjected",
+    # judging aloud: praise, blame, accusation
+    "accused", "accuses", "accusing", "blasted", "slammed", "criticized", "criticised", "criticizing",
+    "criticising", "praised", "praising", "hailed", "touted", "dismissed", "mocked", "blamed",
+    "credited", "thanked", "proclaimed", "proclaims", "pronounced", "derided", "decried", "condemned",
+    "bemoaned", "vented", "remembered", "referred to", "refers to", "referring to", "promises",
+    "pledges",
+    # participles of saying (their subject is that of the clause they hang on)
+    "stating", "arguing", "insisting", "declaring", "suggesting", "warning", "urging", "asking",
+    "calling on", "describing", "adding that", "acknowledging", "conceding", "predicting",
+    "complaining", "announcing", "boasting", "joking", "promising", "vowing",
     # describing: "called the move "historic"" (a title-case or capitalised quote after them is a
     # name or a title, see filter.py)
     "called", "calls", "calling", "dubbed", "branded", "labeled", "labelled", "termed",

@@ -10,6 +10,7 @@ from .marks import _Marks, _Raw
 from .names import _after_preposition, _cut_phrase, _is_proper, _name_runs, _strip_titles
 from .words import (
     _ABBREVIATIONS,
+    _CONTRACTION,
     _DETERMINER_WORDS,
     _DETERMINERS,
     _INTRODUCING,
@@ -28,6 +29,9 @@ from .words import (
     _TRAILING_ADVERBS,
     _WINDOW,
 )
+
+#: A short parenthesis after a word (``Ames (D-Vt.)``, ``the agency (FDA)``), dropped from a subject.
+_PARENTHESIS = re.compile(r"(?<=\w) \([^()\n]{1,30}\)(?=,|$)")
 
 
 class _Cue:
@@ -249,7 +253,7 @@ class _Attribution(_Marks):
         subject = lead.strip(_PUNCT_SPACE)
         # inverted when nothing precedes the verb: "said X: …"
         speaker = self._subject_phrase(lead) if subject else self._object_phrase(gap)
-        if speaker is None and (not subject or (not direct and len(self.text[raw.start : raw.end].split()) <= 4)):
+        if speaker is None and not subject:
             return False
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
         return True
@@ -322,6 +326,8 @@ class _Attribution(_Marks):
     def _subject_phrase(self, text: str) -> str | None:
         """The speaker before a verb: the last clause, an appositive set off by commas dropped."""
         phrase = text.rstrip(_PUNCT_SPACE.replace(",", "").replace(")", ""))
+        # "Claire Ames (D-Vt.), who …,": a parenthesis right after the name is no clause
+        phrase = _PARENTHESIS.sub("", phrase)
         appositive = ""
         if phrase.endswith((",", ")")):
             closing = phrase[-1]
@@ -360,8 +366,9 @@ class _Attribution(_Marks):
             return None
         lower = phrase.lower()
         words = phrase.split()
-        if lower in _PRONOUNS:
-            return "\x01" + lower
+        bare = _CONTRACTION.sub("", lower)  # "I’d", "we’ll", "she's": the pronoun
+        if bare in _PRONOUNS:
+            return "\x01" + bare
         if words[0].lower() in {"who", "which", "that", "it", "this", "there", "what", "these", "those"}:
             return None
         if _is_proper(words):

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from .words import (
     _ABBREVIATIONS,
     _CONNECTORS,
+    _CONTRACTION,
     _ORG_WORDS,
     _PARTICLES,
     _PREPOSITIONS,
@@ -65,7 +66,8 @@ def _name_runs(text: str, verb_words: frozenset[str]) -> list[tuple[int, int, li
         lower = word.lower()
         possessive = lower.endswith(("’s", "'s", "s’", "s'"))
         bare = word[:-2] if lower.endswith(("’s", "'s")) else word.rstrip("’'")
-        if lower in verb_words or bare.lower() in _STOP_CAPS or lower.endswith(("n’t", "n't")):
+        stop = bare.lower() in _STOP_CAPS or _CONTRACTION.sub("", lower) in _STOP_CAPS
+        if lower in verb_words or stop or lower.endswith(("n’t", "n't")):
             if tokens:
                 runs.append((run_start, run_end, tokens, False))
                 tokens = []

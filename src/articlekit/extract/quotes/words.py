@@ -24,10 +24,17 @@ _LABELS = re.compile(
 )
 #: Label words that, before a lowercase quote, describe rather than name: "called it "reckless"".
 _DESCRIBING = frozenset({"called", "calls", "calling", "dubbed", "dubs", "branded", "labeled", "labelled", "termed"})
+#: The contracted verb of "I’d", "we’ll", "she's": what is left is the pronoun.
+_CONTRACTION = re.compile(r"[’'](?:d|ll|m|re|s|ve)$")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "one", "who"})
 _PERSONAL = frozenset({"he", "she"})
 _FIRST_SECOND = frozenset({"i", "we", "you", "one"})
-_PARTICIPLES = frozenset({"saying", "telling", "writing", "adding", "noting", "explaining"})
+_PARTICIPLES = frozenset(
+    {"saying", "telling", "writing", "adding", "noting", "explaining", "stating", "arguing", "insisting",
+     "declaring", "suggesting", "warning", "urging", "asking", "calling on", "describing", "adding that",
+     "acknowledging", "conceding", "predicting", "complaining", "announcing", "boasting", "joking", "promising",
+     "vowing", "accusing", "criticizing", "criticising", "praising", "referring to", "calling"}
+)  # fmt: skip
 #: Cues that are also plural nouns: not a cue before "of", "for"… or after a determiner.
 _NOUNISH = frozenset(
     {"notes", "states", "claims", "reports", "comments", "remarks", "posts", "answers", "demands", "counters",
