@@ -115,6 +115,19 @@ def test_a_contracted_first_person_is_the_writer_not_a_speaker() -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olu Bankole, who has fished the delta for forty years and chairs the cooperative of three towns, "
+        "said the council is “asleep.”",
+        "Yesterday Olu Bankole said the council is “asleep.”",
+        "Olu Bankole left the hall early.\n\nAt the pier, he said the council is “asleep.”",
+    ],
+)
+def test_the_subject_of_a_partial_quote_is_found(text: str) -> None:
+    assert found(text)[-1] == ("asleep.", "Olu Bankole", "said")
+
+
 def test_multi_paragraph_quote_keeps_the_break_and_the_reopening_mark() -> None:
     text = body(
         "Coach Dana Whitfield spoke after the match.",

@@ -13,6 +13,7 @@ from .words import (
     _CONTRACTION,
     _DETERMINER_WORDS,
     _DETERMINERS,
+    _FUNCTION_WORDS,
     _INTRODUCING,
     _LEADING_JUNK,
     _MASK,
@@ -32,6 +33,13 @@ from .words import (
 
 #: A short parenthesis after a word (``Ames (D-Vt.)``, ``the agency (FDA)``), dropped from a subject.
 _PARENTHESIS = re.compile(r"(?<=\w) \([^()\n]{1,30}\)(?=,|$)")
+
+
+#: A relative clause set off by commas after a subject (``Ames, who lives …,``).
+_RELATIVE = re.compile(r",\s+(?:who|whose|whom)\b")
+
+
+_NOMINATIVE = frozenset({"he", "she", "they", "i", "we"})
 
 
 class _Cue:
@@ -253,6 +261,9 @@ class _Attribution(_Marks):
         subject = lead.strip(_PUNCT_SPACE)
         # inverted when nothing precedes the verb: "said X: …"
         speaker = self._subject_phrase(lead) if subject else self._object_phrase(gap)
+        if speaker is None and subject:
+            # "Ames, who lives in …, said": the name or pronoun opening the clause
+            speaker = self._clause_subject(lead)
         if speaker is None and not subject:
             return False
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
@@ -328,6 +339,9 @@ class _Attribution(_Marks):
         phrase = text.rstrip(_PUNCT_SPACE.replace(",", "").replace(")", ""))
         # "Claire Ames (D-Vt.), who …,": a parenthesis right after the name is no clause
         phrase = _PARENTHESIS.sub("", phrase)
+        relative = _RELATIVE.search(phrase)
+        if relative is not None and phrase.endswith(","):
+            phrase = phrase[: relative.start()]  # "Ames, who lives in Vermont, said": Ames
         appositive = ""
         if phrase.endswith((",", ")")):
             closing = phrase[-1]
@@ -346,6 +360,8 @@ class _Attribution(_Marks):
             words.pop()
         if not words:
             return self._speaker_from(appositive) if appositive else None
+        if len(words) > 1 and words[-1].lower() in _NOMINATIVE and words[-2].lower() not in _FUNCTION_WORDS:
+            return "\x01" + words[-1].lower()  # "in the hall he said": a subject pronoun before the verb
         if len(words) > _MAX_SUBJECT_WORDS:
             # not a plain subject: only a name right before the verb can be trusted
             words = words[-4:]
@@ -373,7 +389,13 @@ class _Attribution(_Marks):
             return None
         if _is_proper(words):
             runs = _name_runs(phrase, self.verb_words)
-            if len(runs) == 1 and runs[0][0] == 0 and runs[0][1] == len(phrase) and not runs[0][3]:
+            opening = phrase[: runs[0][0]].split() if runs else []
+            if (
+                len(runs) == 1
+                and all(w.lower() in _STOP_CAPS for w in opening)  # "Yesterday Ana Lima"
+                and runs[0][1] == len(phrase)
+                and not runs[0][3]
+            ):
                 name = _strip_titles(runs[0][2])
                 return "\x02" + " ".join(name) if name else None
             titled = [i for i, w in enumerate(words) if w.lower() in _TITLES]

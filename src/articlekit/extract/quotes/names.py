@@ -278,6 +278,22 @@ class _NameIndex:
             self._genders = {n: ("m" if m > f else "f" if f > m else None) for n, (m, f) in counts.items()}
         return self._genders.get(name)
 
+    def person_like_before(self, position: int, floor: int) -> str | None:
+        """The nearest name of two or three plain words before ``position`` (for ``he``/``she``
+        when the text has shown nobody to be a person): no organisation word, no possessive."""
+        end = bisect.bisect_left(self.run_starts, position)
+        for start, _end, tokens, possessive in reversed(self.runs[max(0, end - _MAX_RUNS_BACK) : end]):
+            if start < floor:
+                break
+            name = _strip_titles(tokens)
+            if possessive or not 2 <= len(name) <= 3:
+                continue
+            if all(t[:1].isupper() and t[1:].islower() and t.isalpha() for t in name) and not any(
+                t.lower() in _ORG_WORDS for t in name
+            ):
+                return self.full(" ".join(name), start + 1)
+        return None
+
     def organisation_before(self, position: int, floor: int) -> str | None:
         """The nearest organisation opening a sentence before ``position`` (for ``it``), among
         the :data:`_MAX_RUNS_BACK` names nearest."""

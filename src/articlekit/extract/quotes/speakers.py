@@ -118,7 +118,9 @@ class _Speakers(_Filter):
             if not heads:
                 far = self.starts[max(0, raw.paragraph - 10)]
                 last = next(_backwards(self._speakers, self._speaker_starts, far, position, fits), None)
-                return last[1] if last is not None else None
+                if last is not None:
+                    return last[1]
+                return index.person_like_before(position, self.starts[max(0, raw.paragraph - 1)])
             # the first person named in the sentence of the nearest one
             sentence_start = self._sentence_start(max(heads)[0])
             first = min(head for head in heads if head[0] >= sentence_start)
