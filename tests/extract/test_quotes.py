@@ -128,6 +128,29 @@ def test_the_subject_of_a_partial_quote_is_found(text: str) -> None:
     assert found(text)[-1] == ("asleep.", "Olu Bankole", "said")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle opening the sentence is no first name
+        (
+            "Hosting Olu Bankole at the pier, the mayor smiled. “We are proud of this town,” Bankole said.",
+            "Olu Bankole",
+        ),
+        # a nationality or place before a noun is an adjective, not the speaker
+        ("“The talks will resume on Monday,” said an Icelandic official.", "an Icelandic official"),
+        # a ranking or a number before a name is a modifier
+        ("Dana Whitfield lost in three sets. “I played badly,” the 14th-ranked Whitfield said.", "Dana Whitfield"),
+        # a relative clause after a description is dropped
+        (
+            "“We will not wait,” said a harbour official who was not allowed to speak on the record.",
+            "a harbour official",
+        ),
+    ],
+)
+def test_never_a_participle_an_adjective_or_a_modifier_as_a_name(text: str, speaker: str) -> None:
+    assert [s for _, s, _ in found(text)] == [speaker]
+
+
 def test_multi_paragraph_quote_keeps_the_break_and_the_reopening_mark() -> None:
     text = body(
         "Coach Dana Whitfield spoke after the match.",

@@ -22,6 +22,7 @@ from .words import (
     _NOUNISH,
     _PARTICIPLES,
     _PERSONAL,
+    _PREPOSITIONS,
     _PRONOUNS,
     _PUNCT_SPACE,
     _SENTENCE_END,
@@ -40,6 +41,17 @@ _RELATIVE = re.compile(r",\s+(?:who|whose|whom)\b")
 
 
 _NOMINATIVE = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _modifies(phrase: str, start: int, end: int) -> bool:
+    """Whether the capitalised words ``phrase[start:end]``, after an article, qualify a lowercase
+    noun (``an Israeli official``, ``a Texas rancher``): an adjective, not a speaker's name."""
+    before = phrase[:start].split()
+    after = phrase[end:].split()
+    if not before or before[-1].lower() not in {"a", "an", "the"} or not after or phrase[end : end + 1] != " ":
+        return False
+    word = after[0].strip(",.;:")
+    return word.isalpha() and word.islower() and word not in _FUNCTION_WORDS and word not in _PREPOSITIONS
 
 
 class _Cue:
@@ -411,7 +423,13 @@ class _Attribution(_Marks):
         if runs:
             chosen = None
             if inverted:
-                eligible = [r for r in runs if _strip_titles(r[2]) and not _after_preposition(phrase, r[0])]
+                eligible = [
+                    r
+                    for r in runs
+                    if _strip_titles(r[2])
+                    and not _after_preposition(phrase, r[0])
+                    and not _modifies(phrase, r[0], r[1])
+                ]
                 if eligible:
                     chosen = eligible[-1]
             else:
@@ -425,8 +443,14 @@ class _Attribution(_Marks):
                     return "the " + " ".join(chosen[2])
                 if name:
                     return "\x02" + " ".join(name)
-        if (lower.startswith(_DETERMINERS) or "’s " in phrase or "'s " in phrase) and len(words) <= 8:
-            return "\x03" + phrase
+        if lower.startswith(_DETERMINERS) or "’s " in phrase or "'s " in phrase:
+            # "a Mexican official who was not authorized to speak": the description before "who"
+            relative = next((i for i, w in enumerate(words) if i > 1 and w.lower() in {"who", "whose", "which"}), None)
+            if relative is not None:
+                words = words[:relative]
+                phrase = " ".join(words)
+            if len(words) <= 8:
+                return "\x03" + phrase
         if len(words) <= 3 and all(w.islower() and w.isalpha() for w in words) and words[-1].endswith("s"):
             return phrase  # "officials", "police officers", "critics"
         return None

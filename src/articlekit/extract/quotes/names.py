@@ -73,6 +73,8 @@ def _name_runs(text: str, verb_words: frozenset[str]) -> list[tuple[int, int, li
                 tokens = []
             continue
         if not tokens:
+            if _participle_opening(text, start, match.end(), word):
+                continue  # "Hosting Tim Cook, the mayor …": a participle, not a first name
             run_start = start
         cleaned = _clean_token(bare)
         tokens.append(cleaned)
@@ -83,6 +85,16 @@ def _name_runs(text: str, verb_words: frozenset[str]) -> list[tuple[int, int, li
     if tokens:
         runs.append((run_start, run_end, tokens, False))
     return runs
+
+
+def _participle_opening(text: str, start: int, end: int, word: str) -> bool:
+    """Whether ``word`` (at ``start``) is an ``-ing`` form opening a sentence before a capitalised
+    word: ``Hosting Cook``, ``Asked about …`` are clauses, not names."""
+    if not (len(word) >= 6 and word.endswith("ing") and word[1:].islower()):
+        return False
+    lead = text[max(0, start - 3) : start].rstrip(" \u00a0\"“‘'")
+    opening = not lead or lead[-1:] in ".!?\n"
+    return opening and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
 
 
 def _strip_titles(tokens: Sequence[str]) -> list[str]:
@@ -119,7 +131,7 @@ def _is_proper(words: Sequence[str]) -> bool:
     """Whether a phrase is a proper name: capitalised words joined by ``of``/``and``/``the``…"""
     capitalised = 0
     for i, word in enumerate(words):
-        if word[:1].isupper() or word[:1].isdigit():
+        if word[:1].isupper() or word.isdigit():  # not "14th-ranked": a modifier
             capitalised += 1
         elif not (word.lower() in _CONNECTORS and (i > 0 or word.lower() == "the")):
             return False
