@@ -247,8 +247,6 @@ class _Attribution(_Marks):
             return False
         cue = " ".join(found.group(0).split())
         gap = before[found.end() :]
-        if not direct and len(gap.split()) > (20 if len(self.text[raw.start : raw.end].split()) >= 4 else 12):
-            return False
         if cue.lower() == "according to":
             speaker = self._object_phrase(gap)
             raw.speaker, raw.cue, raw.direct = speaker, cue, direct
