@@ -151,6 +151,18 @@ def test_never_a_participle_an_adjective_or_a_modifier_as_a_name(text: str, spea
     assert [s for _, s, _ in found(text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("The Harbour Board said in its annual report: “Traffic fell by a third.”", "Harbour Board", "said"),
+        ("From the harbour report: “Traffic at the pier fell by a third in winter.”", "the harbour report", None),
+        ("Ana Lima paused at the lectern, then leaned in and boomed: “We will rebuild the pier.”", "Ana Lima", None),
+    ],
+)
+def test_colon_quotes_and_their_sources(text: str, speaker: str, cue: str | None) -> None:
+    assert [(s, c) for _, s, c in found(text)] == [(speaker, cue)]
+
+
 def test_multi_paragraph_quote_keeps_the_break_and_the_reopening_mark() -> None:
     text = body(
         "Coach Dana Whitfield spoke after the match.",

@@ -54,6 +54,12 @@ def _modifies(phrase: str, start: int, end: int) -> bool:
     return word.isalpha() and word.islower() and word not in _FUNCTION_WORDS and word not in _PREPOSITIONS
 
 
+#: A document a colon quote comes from: ``From the council's report: "…"``.
+_FROM_SOURCE = re.compile(
+    r"\b(?:[Ff]rom|[Ii]n)\s+((?:the|a|an|his|her|its|their|[A-Z][\w.-]*[’']s)\s+[^\s,:;\x00][^,:;\x00]{0,60}?)\s*:\s*$"
+)
+
+
 class _Cue:
     """A cue found in the masked text, with its offsets in the piece of it being read."""
 
@@ -187,7 +193,10 @@ class _Attribution(_Marks):
             return
         # "X, in her book: "…"": the subject of the sentence the colon ends
         if before_stripped.endswith(":"):
-            speaker = self._clause_subject(self.masked[s_start : raw.opener])
+            speaker = self._clause_subject(self.masked[s_start : raw.opener], any_clause=True)
+            source = _FROM_SOURCE.search(self.masked, s_start, raw.opener)
+            if speaker is None and source is not None:
+                speaker = "\x03" + source.group(1)  # "From the council's report: "…""
             if speaker is not None:
                 raw.speaker = speaker
                 return
@@ -300,8 +309,9 @@ class _Attribution(_Marks):
             return self._object_phrase(sentence[found.end() :])
         return self._subject_phrase(lead)
 
-    def _clause_subject(self, text: str) -> str | None:
-        """The name or pronoun that opens the last clause of ``text`` (``Emery retweeted it, ``)."""
+    def _clause_subject(self, text: str, *, any_clause: bool = False) -> str | None:
+        """The name or pronoun that opens the last clause of ``text`` (``Emery retweeted it, ``),
+        or with ``any_clause`` the last clause that opens with one (``Lima paused, then added:``)."""
         for chunk in reversed(re.split(r"[,;:()\x00]", text)):
             words = chunk.split()
             while words and (
@@ -324,7 +334,8 @@ class _Attribution(_Marks):
                 name = _strip_titles(runs[0][2])
                 if name:
                     return "\x02" + " ".join(name)
-            return None
+            if not any_clause:
+                return None
         return None
 
     # -- phrases to speakers -------------------------------------------------------------------

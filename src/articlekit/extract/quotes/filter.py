@@ -86,7 +86,9 @@ class _Filter(_Attribution):
         label = _LABELS.search(left.lower())
         if label is not None and not (raw.direct and count >= 6):
             describing = label.group(0).split()[0] in _DESCRIBING and content[:1].islower()
-            if not describing:
+            # "in its annual report: "Traffic fell by a third."": a sentence the document says
+            cited = left.rstrip().endswith(":") and content[:1].isupper() and count >= 3 and not _title_case(words)
+            if not (describing or cited):
                 raw.keep = False
                 return
         if (
