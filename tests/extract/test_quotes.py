@@ -163,6 +163,21 @@ def test_colon_quotes_and_their_sources(text: str, speaker: str, cue: str | None
     assert [(s, c) for _, s, c in found(text)] == [(speaker, cue)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lima said on Thursday, in Lagos, that states can pass such laws because “men should not decide.”",
+        "Lima, meanwhile, who has no such endorsements, said the vote shows who is “ready to lead.”",
+    ],
+)
+def test_nouns_and_asides_do_not_hide_the_speaker(text: str) -> None:
+    assert [(s, c) for _, s, c in found(text)] == [("Lima", "said")]
+
+
+def test_a_capitalised_modal_is_a_name() -> None:
+    assert found("Will described the plan as “a mess.”") == [("a mess.", "Will", "described")]
+
+
 def test_multi_paragraph_quote_keeps_the_break_and_the_reopening_mark() -> None:
     text = body(
         "Coach Dana Whitfield spoke after the match.",

@@ -36,6 +36,8 @@ from .words import (
 _PARENTHESIS = re.compile(r"(?<=\w) \([^()\n]{1,30}\)(?=,|$)")
 
 
+#: A sentence adverb set off by commas after a subject (``Lima, meanwhile, said``).
+_ASIDE = re.compile(r",\s*(?:meanwhile|however|too|also|though|in turn|for (?:his|her|their|its) part)(?=,|$)")
 #: A relative clause set off by commas after a subject (``Ames, who lives …,``).
 _RELATIVE = re.compile(r",\s+(?:who|whose|whom)\b")
 
@@ -360,6 +362,7 @@ class _Attribution(_Marks):
         phrase = text.rstrip(_PUNCT_SPACE.replace(",", "").replace(")", ""))
         # "Claire Ames (D-Vt.), who …,": a parenthesis right after the name is no clause
         phrase = _PARENTHESIS.sub("", phrase)
+        phrase = _ASIDE.sub("", phrase)  # "Lima, meanwhile, said"
         relative = _RELATIVE.search(phrase)
         if relative is not None and phrase.endswith(","):
             phrase = phrase[: relative.start()]  # "Ames, who lives in Vermont, said": Ames
@@ -377,8 +380,8 @@ class _Attribution(_Marks):
         words = chunk.split()
         while words and words[0].lower() in _LEADING_JUNK:
             words.pop(0)
-        while words and words[-1].lower() in _TRAILING_ADVERBS:
-            words.pop()
+        while words and words[-1][:1].islower() and words[-1] in _TRAILING_ADVERBS:
+            words.pop()  # not "Will", a name
         if not words:
             return self._speaker_from(appositive) if appositive else None
         if len(words) > 1 and words[-1].lower() in _NOMINATIVE and words[-2].lower() not in _FUNCTION_WORDS:

@@ -43,7 +43,8 @@ _NOUNISH = frozenset(
 )  # fmt: skip
 _NOUN_NEXT = frozenset(
     {"of", "for", "from", "about", "and", "or", "with", "by", "on", "in", "at", "to", "were", "are", "have",
-     "had", "show", "showed", "suggest", "suggested", "say", "said", "indicate", "is", "was"}
+     "had", "show", "showed", "suggest", "suggested", "say", "said", "indicate", "is", "was",
+     "can", "could", "will", "would", "should", "must", "may", "might", "do", "does", "did"}
 )  # fmt: skip
 _DETERMINER_WORDS = frozenset(
     {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "some", "such"}
