@@ -178,6 +178,17 @@ def test_a_capitalised_modal_is_a_name() -> None:
     assert found("Will described the plan as “a mess.”") == [("a mess.", "Will", "described")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The sea gives and the sea takes.” — Ana Lima, harbour master",
+        "“The sea gives and the sea takes.”\n\n- Ana Lima.\n\nThe pier reopens in May.",
+    ],
+)
+def test_a_quote_signed_with_a_dash(text: str) -> None:
+    assert found(text) == [("The sea gives and the sea takes.", "Ana Lima", None)]
+
+
 def test_multi_paragraph_quote_keeps_the_break_and_the_reopening_mark() -> None:
     text = body(
         "Coach Dana Whitfield spoke after the match.",

@@ -100,7 +100,8 @@ REPORTING_VERBS: tuple[str, ...] = (
     # participles of saying (their subject is that of the clause they hang on)
     "stating", "arguing", "insisting", "declaring", "suggesting", "warning", "urging", "asking",
     "calling on", "describing", "adding that", "acknowledging", "conceding", "predicting",
-    "complaining", "announcing", "boasting", "joking", "promising", "vowing",
+    "complaining", "announcing", "boasting", "joking", "promising", "vowing", "yelling", "shouting",
+    "chanting", "chanted", "screaming", "tweeting", "quipping", "replying", "responding",
     # describing: "called the move "historic"" (a title-case or capitalised quote after them is a
     # name or a title, see filter.py)
     "called", "calls", "calling", "dubbed", "branded", "labeled", "labelled", "termed",

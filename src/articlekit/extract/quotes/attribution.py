@@ -152,7 +152,9 @@ class _Attribution(_Marks):
                     at = self.starts[raw.paragraph - 1] + max(0, len(before) - _WINDOW)
                     self._from_before(raw, before[-_WINDOW:], at, direct=True)
             return
-        p_start, s_start, s_end, _p_end = self._sentence_bounds(raw)
+        p_start, s_start, s_end, p_end = self._sentence_bounds(raw)
+        if self._signed(raw, p_end):
+            return
         prev_close = -1
         previous = self.raws[index - 1] if index > 0 else None
         if previous is not None:
@@ -206,6 +208,22 @@ class _Attribution(_Marks):
         if not self.masked[s_start : raw.opener].strip() and s_start > p_start:
             at = max(p_start, s_start - _WINDOW)
             raw.speaker = self._trailing_attribution(self.masked[at:s_start], at)
+
+    def _signed(self, raw: _Raw, p_end: int) -> bool:
+        """A quote signed with a dash after it, at the end of its paragraph or as the next one:
+        ``"…" — Ana Lima, harbour master``."""
+        close = (raw.closer + 1) if raw.closer is not None else raw.end
+        rest = self.masked[close:p_end].strip()
+        if not rest and raw.last_paragraph + 1 < len(self.paragraphs):
+            rest = self.paragraphs[raw.last_paragraph + 1].strip()
+        if rest[:1] not in {"-", "–", "—"} or _MASK in rest or len(rest.split()) > 12:
+            return False
+        head, _, _ = _cut_phrase(rest.lstrip("-–— \u00a0"))
+        speaker = self._speaker_from(head) if head else None
+        if speaker is None or speaker[:1] != "\x02":
+            return False
+        raw.speaker, raw.direct = speaker, True
+        return True
 
     def _valid_cues(self, text: str, at: int, end: int | None = None) -> Iterator[_Cue]:
         """The cues in ``text``, the piece of :attr:`masked` starting at ``at`` (up to ``end`` in

@@ -33,7 +33,8 @@ _PARTICIPLES = frozenset(
     {"saying", "telling", "writing", "adding", "noting", "explaining", "stating", "arguing", "insisting",
      "declaring", "suggesting", "warning", "urging", "asking", "calling on", "describing", "adding that",
      "acknowledging", "conceding", "predicting", "complaining", "announcing", "boasting", "joking", "promising",
-     "vowing", "accusing", "criticizing", "criticising", "praising", "referring to", "calling"}
+     "vowing", "accusing", "criticizing", "criticising", "praising", "referring to", "calling",
+     "yelling", "shouting", "chanting", "screaming", "tweeting", "quipping", "replying", "responding"}
 )  # fmt: skip
 #: Cues that are also plural nouns: not a cue before "of", "for"… or after a determiner.
 _NOUNISH = frozenset(
