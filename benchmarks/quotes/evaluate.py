@@ -17,7 +17,9 @@ Two corpora, each in a *tune* part (looked at while tuning) and a *validate* par
   840 train, 7 of 84 dev): the conversion did not read these marks, so their gold holds
   (almost) no quotes and every quote found there counts as a false alarm.
 
-Quote recall is also given for *partial* quotes: gold quotes of at most three words.
+Quote recall is also given by kind: *partial* quotes (gold quotes of at most three words) and
+quotes of *group* speakers (the gold speaker holds an organisation word, ``the Clinton
+campaign``, or is a plural noun, ``officials``: :func:`is_group`).
 
 Scores on the own set, micro-averaged over every annotated quote of every page:
 
@@ -162,19 +164,19 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def evaluate(pages: list[dict[str, Any]], corpora: Path, details: bool) -> dict[str, Any]:
-    totals = {
-        name: {
-            "gold": 0,
-            "pred": 0,
-            "exact": 0,
-            "lenient": 0,
-            "speaker_ok": 0,
-            "surname_ok": 0,
-            "partial": 0,
-            "partial_found": 0,
-        }
-        for name in SYSTEMS
-    }
+    keys = (
+        "gold",
+        "pred",
+        "exact",
+        "lenient",
+        "speaker_ok",
+        "surname_ok",
+        "partial",
+        "partial_found",
+        "group",
+        "group_found",
+    )
+    totals = {name: dict.fromkeys(keys, 0) for name in SYSTEMS}
     notes: dict[str, list[str]] = {name: [] for name in SYSTEMS}
     for entry in pages:
         page = entry["page"]
@@ -195,6 +197,8 @@ def evaluate(pages: list[dict[str, Any]], corpora: Path, details: bool) -> dict[
             t["lenient"] += len(pairs)
             t["partial"] += sum(_is_partial(text[g["start"] : g["end"]]) for g in gold)
             t["partial_found"] += sum(_is_partial(text[gold[gi]["start"] : gold[gi]["end"]]) for gi, _ in pairs)
+            t["group"] += sum(is_group(g["speaker"]) for g in gold)
+            t["group_found"] += sum(is_group(gold[gi]["speaker"]) for gi, _ in pairs)
             for gi, pi in pairs:
                 g = gold[gi]
                 accepted = {norm(g["speaker"]), *(norm(s) for s in g.get("speaker_also", []))}
@@ -226,10 +230,29 @@ def evaluate(pages: list[dict[str, Any]], corpora: Path, details: bool) -> dict[
             "speaker_accuracy_last_word": round(t["surname_ok"] / t["lenient"], 4) if t["lenient"] else 0.0,
             "partial": t["partial"],
             "partial_recall": round(t["partial_found"] / t["partial"], 4) if t["partial"] else 1.0,
+            "group": t["group"],
+            "group_recall": round(t["group_found"] / t["group"], 4) if t["group"] else 1.0,
         }
         if details:
             results[name]["notes"] = notes[name]
     return results
+
+
+#: Words that make a gold speaker a group or an institution, not one person.
+_GROUP_TEXT = """campaign committee party department ministry agency office council board union group association
+company administration government police court foundation institute university school report statement poll
+website newspaper network organization organisation commission bureau team staff house senate congress parliament
+coalition alliance"""
+_GROUP_WORDS = frozenset(_GROUP_TEXT.split())
+
+
+def is_group(speaker: str | None) -> bool:
+    """A group or institutional speaker: an organisation word (``the Clinton campaign``, ``the
+    ministry``) or a plural noun (``officials``, ``protesters``)."""
+    if not speaker:
+        return False
+    words = [w.strip(".,’'").casefold().removesuffix("’s").removesuffix("'s") for w in speaker.split()]
+    return any(w in _GROUP_WORDS for w in words) or (words[-1].endswith("s") and speaker.split()[-1].islower())
 
 
 def _is_partial(quote: str) -> bool:
@@ -319,7 +342,7 @@ def name_like(mention: str | None) -> bool:
 
 
 def evaluate_polnear(articles: list[dict[str, Any]], details: bool) -> dict[str, Any]:
-    keys = ("gold", "pred", "exact", "lenient", "named", "named_ok", "partial", "partial_found")
+    keys = ("gold", "pred", "exact", "lenient", "named", "named_ok", "partial", "partial_found", "group", "group_found")
     totals = {name: dict.fromkeys(keys, 0) for name in SYSTEMS}
     notes: dict[str, list[str]] = {name: [] for name in SYSTEMS}
     for article in articles:
@@ -360,6 +383,9 @@ def evaluate_polnear(articles: list[dict[str, Any]], details: bool) -> dict[str,
                 partial = _is_partial(g["text"])
                 t["partial"] += partial
                 t["partial_found"] += partial and gi in used_g
+                group = is_group(g["speaker"])
+                t["group"] += group
+                t["group_found"] += group and gi in used_g
                 if details and gi not in used_g:
                     notes[name].append(
                         f"{article['id']} missed {g['start']}: {g['text'][:60]!r} ({g['speaker']}, {g['cue']})"
@@ -379,6 +405,8 @@ def evaluate_polnear(articles: list[dict[str, Any]], details: bool) -> dict[str,
             "speaker_n": t["named"],
             "partial": t["partial"],
             "partial_recall": round(t["partial_found"] / t["partial"], 4) if t["partial"] else 1.0,
+            "group": t["group"],
+            "group_recall": round(t["group_found"] / t["group"], 4) if t["group"] else 1.0,
         }
         if details:
             results[name]["notes"] = notes[name]
@@ -526,7 +554,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"{name:<12}{e['precision']:.3f}/{e['recall']:.3f}/{e['f1']:.3f}{'':<4}"
                 f"{le['precision']:.3f}/{le['recall']:.3f}/{le['f1']:.3f}{'':<4}{speaker:<20}"
-                f"{r['partial_recall']:.3f} ({r['partial']})"
+                f"{r['partial_recall']:.3f} ({r['partial']}){'':<8}{r['group_recall']:.3f} ({r['group']})"
             )
     print("\n(own set: speaker acc. exact, in brackets last word only; polnear: on name-like gold sources)")
     if "timing" in results:
