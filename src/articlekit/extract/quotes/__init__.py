@@ -15,18 +15,23 @@ around a quote, so no input can make it hang:
 2. **Attribution.** Around each quote, inside its sentence: ``"…," X said`` and the inverted
    ``"…," said X, senior fellow at …``; ``X said: "…"``/``X told reporters, "…"``; an appositive
    between name and verb (``X, the Kremlin's spokesman, said``); ``according to X``; a partial
-   quote in the middle of a sentence whose verb is elsewhere in it (``X said he was "very
-   moved"``). The verbs are :data:`~articlekit.extract.quotes.REPORTING_VERBS` plus any a plugin registers
+   quote of any length governed by a verb of saying anywhere earlier in its sentence (``X said
+   he was "very moved"``) or by a describing construction (``X called the move "historic"``,
+   ``described it as "a lot"``); a colon quote takes the subject of the sentence the colon ends
+   or the document it names (``From the council's report: "…"``); a dash signature (``"…" — X``).
+   The verbs are :data:`~articlekit.extract.quotes.REPORTING_VERBS` plus any a plugin registers
    (:func:`articlekit.hookspecs.articlekit_reporting_verbs`).
 3. **Filter.** Quote marks that do not hold speech are dropped: scare quotes and terms (one or
-   two words with no reporting verb at hand, ``the "safety net"``), titles of works and slogans
-   (title case, or after ``titled``/``called``/``dubbed``…), nicknames between a first and a last
+   two words with no reporting verb in their sentence, ``the "safety net"``), titles of works and
+   slogans (title case, or after ``titled``/``called``/``dubbed``… unless a lowercase
+   characterisation follows a describing verb), nicknames between a first and a last
    name, signs (``"…," reads one``), the writer's own or hypothetical voice (``we were told``,
    ``as if to say``), and a paragraph that only repeats a quote found elsewhere (a pull quote).
 4. **Speakers.** A name becomes the fullest form the text gives (``Peskov`` → ``Dmitry
-   Peskov``), with titles (``President``, ``CEO``) dropped; ``he``/``she`` become the person the
-   nearest preceding sentence names first (skipping people the text calls by the other
-   pronoun); ``it`` the organisation that opens a recent sentence; ``they`` the last
+   Peskov``), with titles (``President``, ``CEO``) and modifiers (``the 14th-ranked``) dropped,
+   never a participle (``Hosting …``) or an adjective (``an Israeli official``); ``he``/``she``
+   become the person the nearest preceding sentence names first (skipping people the text
+   calls by the other pronoun); ``it`` the organisation that opens a recent sentence; ``they`` the last
    organisational speaker; ``the spokesman`` the person the text earlier calls spokesman, else
    the description as written (``Ukraine’s ambassador to Germany``).
    A quote with no cue of its own continues the previous speaker when it follows in the same
