@@ -163,6 +163,20 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
+def _scores(t: dict[str, int]) -> dict[str, Any]:
+    """The figures both corpora report: P/R/F1 and the recall of partial and group quotes."""
+    return {
+        "gold": t["gold"],
+        "predicted": t["pred"],
+        "exact": prf(t["exact"], t["pred"], t["gold"]),
+        "lenient": prf(t["lenient"], t["pred"], t["gold"]),
+        "partial": t["partial"],
+        "partial_recall": round(t["partial_found"] / t["partial"], 4) if t["partial"] else 1.0,
+        "group": t["group"],
+        "group_recall": round(t["group_found"] / t["group"], 4) if t["group"] else 1.0,
+    }
+
+
 def evaluate(pages: list[dict[str, Any]], corpora: Path, details: bool) -> dict[str, Any]:
     keys = (
         "gold",
@@ -222,16 +236,9 @@ def evaluate(pages: list[dict[str, Any]], corpora: Path, details: bool) -> dict[
     results: dict[str, Any] = {}
     for name, t in totals.items():
         results[name] = {
-            "gold": t["gold"],
-            "predicted": t["pred"],
-            "exact": prf(t["exact"], t["pred"], t["gold"]),
-            "lenient": prf(t["lenient"], t["pred"], t["gold"]),
+            **_scores(t),
             "speaker_accuracy": round(t["speaker_ok"] / t["lenient"], 4) if t["lenient"] else 0.0,
             "speaker_accuracy_last_word": round(t["surname_ok"] / t["lenient"], 4) if t["lenient"] else 0.0,
-            "partial": t["partial"],
-            "partial_recall": round(t["partial_found"] / t["partial"], 4) if t["partial"] else 1.0,
-            "group": t["group"],
-            "group_recall": round(t["group_found"] / t["group"], 4) if t["group"] else 1.0,
         }
         if details:
             results[name]["notes"] = notes[name]
@@ -397,16 +404,9 @@ def evaluate_polnear(articles: list[dict[str, Any]], details: bool) -> dict[str,
     results: dict[str, Any] = {}
     for name, t in totals.items():
         results[name] = {
-            "gold": t["gold"],
-            "predicted": t["pred"],
-            "exact": prf(t["exact"], t["pred"], t["gold"]),
-            "lenient": prf(t["lenient"], t["pred"], t["gold"]),
+            **_scores(t),
             "speaker_accuracy": round(t["named_ok"] / t["named"], 4) if t["named"] else 0.0,
             "speaker_n": t["named"],
-            "partial": t["partial"],
-            "partial_recall": round(t["partial_found"] / t["partial"], 4) if t["partial"] else 1.0,
-            "group": t["group"],
-            "group_recall": round(t["group_found"] / t["group"], 4) if t["group"] else 1.0,
         }
         if details:
             results[name]["notes"] = notes[name]
