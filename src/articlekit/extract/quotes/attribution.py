@@ -56,6 +56,8 @@ def _modifies(phrase: str, start: int, end: int) -> bool:
     return word.isalpha() and word.islower() and word not in _FUNCTION_WORDS and word not in _PREPOSITIONS
 
 
+#: The longest signature after a quote (``— Ana Lima, harbour master``), in characters.
+_SIGNATURE = 150
 #: A document a colon quote comes from: ``From the council's report: "…"``.
 _FROM_SOURCE = re.compile(
     r"\b(?:[Ff]rom|[Ii]n)\s+((?:the|a|an|his|her|its|their|[A-Z][\w.-]*[’']s)\s+[^\s,:;\x00][^,:;\x00]{0,60}?)\s*:\s*$"
@@ -213,9 +215,12 @@ class _Attribution(_Marks):
         """A quote signed with a dash after it, at the end of its paragraph or as the next one:
         ``"…" — Ana Lima, harbour master``."""
         close = (raw.closer + 1) if raw.closer is not None else raw.end
+        if p_end - close > _SIGNATURE:
+            return False  # more than a signature follows the quote
         rest = self.masked[close:p_end].strip()
-        if not rest and raw.last_paragraph + 1 < len(self.paragraphs):
-            rest = self.paragraphs[raw.last_paragraph + 1].strip()
+        following = raw.last_paragraph + 1
+        if not rest and following < len(self.paragraphs) and len(self.paragraphs[following]) <= _SIGNATURE:
+            rest = self.paragraphs[following].strip()
         if rest[:1] not in {"-", "–", "—"} or _MASK in rest or len(rest.split()) > 12:
             return False
         head, _, _ = _cut_phrase(rest.lstrip("-–— \u00a0"))
