@@ -540,6 +540,7 @@ _STORMS = {
     "role": "“No,” the spokesman said. ",
     "pull quotes": "“We will not open the old harbour gate tonight or tomorrow at all”\n\n",
     "sentences": "“Yes” is what the harbour master, Ana Lima, kept saying. ",
+    "unattributed": "“We will rebuild the whole harbour before winter.” ",
 }
 
 

@@ -33,6 +33,7 @@ class _Speakers(_Filter):
 
     def resolve(self) -> None:
         self._speaker_starts: list[int] = []
+        self._first_characters: dict[int, int] = {}
         #: per described role (``spokesman``): how far the text was searched, and the person found
         self._described: dict[str, tuple[int, int, str | None]] = {}
         kept = [r for r in self.raws if r.keep]
@@ -57,11 +58,11 @@ class _Speakers(_Filter):
                 break
             if later.cue is not None and later.speaker is not None:
                 return self._resolve_speaker(later.speaker, later)
-        lead = self.masked[self.starts[raw.paragraph] : raw.opener].strip()
+        opens = raw.opener <= self._first_character(raw.paragraph)  # nothing before it in its paragraph
         if previous is not None and previous.last_paragraph == raw.paragraph - 1:
-            if not lead:
+            if opens:
                 return previous.speaker
-        elif not lead and raw.paragraph > 0:
+        elif opens and raw.paragraph > 0:
             # a quote opening a paragraph after one that reports, without quoting, what someone said
             at = self.starts[raw.paragraph - 1]
             before = self.masked[at : self.starts[raw.paragraph] - 2]
@@ -76,6 +77,15 @@ class _Speakers(_Filter):
                     if speaker is not None:
                         return self._resolve_speaker(speaker, raw)
         return None
+
+    def _first_character(self, paragraph: int) -> int:
+        """Where the first character other than white space of ``paragraph`` is (found once)."""
+        found = self._first_characters.get(paragraph)
+        if found is None:
+            text = self.paragraphs[paragraph]
+            found = self.starts[paragraph] + len(text) - len(text.lstrip())
+            self._first_characters[paragraph] = found
+        return found
 
     def _resolve_speaker(self, speaker: str, raw: _Raw) -> str | None:
         tag = speaker[:1]
