@@ -58,9 +58,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("parse", help="parse one article (a file, or - for standard input)")
     p.add_argument("path", metavar="PATH|-", help="HTML or plain-text file; - reads standard input")
-    p.add_argument(
-        "--format", choices=("json", "text", "markdown"), default="json", help="output format (default: json)"
-    )
+    p.add_argument("--format", choices=("json", "text", "markdown"), default="json", help="output format (default: json)")
     p.add_argument("--parser", metavar="NAME", help="force a registered parser (see 'articlekit plugins')")
     p.add_argument("--url", metavar="URL", help="the page's URL: chooses publisher parsers, resolves links")
     p.add_argument("--charset", metavar="NAME", help="the encoding the server declared, if known")
@@ -87,16 +85,12 @@ def _build_parser() -> argparse.ArgumentParser:
     n = commands.add_parser("new-plugin", help="write a new publisher plugin package from the template")
     n.add_argument("name", metavar="NAME", help="plugin name: lower-case words joined by '-', e.g. valley-post")
     n.add_argument("--host", action="append", default=[], metavar="HOST", help="a host the parser claims (repeatable)")
-    n.add_argument(
-        "--signature", action="append", default=[], metavar="REGEX", help="a content signature it claims (repeatable)"
-    )
+    n.add_argument("--signature", action="append", default=[], metavar="REGEX", help="a content signature it claims (repeatable)")
     n.add_argument("--site-name", metavar="NAME", help="the publisher's name, for the sample page")
     n.add_argument("--dir", default=".", metavar="DIR", help="where to write articlekit-NAME (default: here)")
     n.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    c = commands.add_parser(
-        "check-fixtures", help="compare fixture folders with their expected.json and check who claims them"
-    )
+    c = commands.add_parser("check-fixtures", help="compare fixture folders with their expected.json and check who claims them")
     c.add_argument("paths", nargs="+", metavar="PATH", help="fixture folders, or folders holding them")
     c.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
@@ -120,9 +114,7 @@ def render_text(article: Article) -> str:
     parts = ["\n".join(h for h in head if h), article.text]
     related = article.links_of(LinkKind.RELATED)
     if related:
-        parts.append(
-            "Related:\n" + "\n".join(f"- {link.text}" + (f" <{link.url}>" if link.url else "") for link in related)
-        )
+        parts.append("Related:\n" + "\n".join(f"- {link.text}" + (f" <{link.url}>" if link.url else "") for link in related))
     if article.disclaimer:
         parts.append(article.disclaimer)
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -251,9 +243,7 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_new_plugin(args: argparse.Namespace, out: TextIO) -> int:
     try:
-        root = render_plugin(
-            args.name, hosts=args.host, signatures=args.signature, directory=args.dir, site_name=args.site_name
-        )
+        root = render_plugin(args.name, hosts=args.host, signatures=args.signature, directory=args.dir, site_name=args.site_name)
     except ScaffoldError as exc:
         raise _Usage(str(exc)) from exc
     out.write(
@@ -317,8 +307,5 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     except Exception as exc:
         if args.debug:
             raise
-        print(
-            f"articlekit: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-            file=sys.stderr,
-        )
+        print(f"articlekit: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
         return EXIT_FAILURE

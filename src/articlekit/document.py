@@ -184,10 +184,7 @@ def _html_parser(encoding: str | None = None) -> lxml.html.HTMLParser:
 
 
 _LOOKUP = etree.ElementDefaultClassLookup(
-    element=lxml.html.HtmlElement,
-    comment=lxml.html.HtmlComment,
-    pi=lxml.html.HtmlProcessingInstruction,
-    entity=lxml.html.HtmlEntity,
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity
 )
 
 
@@ -233,9 +230,7 @@ class Document:
         #: ``"html"`` or ``"text"``: given, or detected from the text. Normalising line ends at
         #: most halves a text, so its first 8,000 characters hold the 4,000 that
         #: :func:`~articlekit.document.looks_like_html` reads once they are normalised.
-        self.kind: DocumentKind = kind or (
-            "html" if looks_like_html(_normalise_line_ends(self._decoded[:8000])) else "text"
-        )
+        self.kind: DocumentKind = kind or ("html" if looks_like_html(_normalise_line_ends(self._decoded[:8000])) else "text")
         #: Problems met while reading the document (e.g. markup nested past the parser's depth
         #: limit); :func:`articlekit.parse_document` passes them on as :attr:`Article.warnings`.
         self.warnings: list[str] = []

@@ -223,10 +223,7 @@ class Registry:
             try:
                 function(register=found.append)
             except Exception as exc:
-                self._record(
-                    f"plugin {plugin_name!r} failed while registering parsers and was skipped: {_describe_error(exc)}",
-                    exc,
-                )
+                self._record(f"plugin {plugin_name!r} failed while registering parsers and was skipped: {_describe_error(exc)}", exc)
                 continue
             for parser in found:
                 if not isinstance(parser, Parser) or not isinstance(getattr(parser, "name", None), str):
@@ -272,9 +269,7 @@ class Registry:
                     try:
                         function(register=found.append)
                     except Exception as exc:
-                        self._record(
-                            f"plugin {plugin_name!r} failed to register reporting verbs: {_describe_error(exc)}", exc
-                        )
+                        self._record(f"plugin {plugin_name!r} failed to register reporting verbs: {_describe_error(exc)}", exc)
                         continue
                     verbs.extend(v.strip() for v in found if isinstance(v, str) and v.strip())
                 self._verbs = tuple(dict.fromkeys(verbs))

@@ -156,11 +156,7 @@ def from_json(data: str | bytes) -> Article:
 _DEFS_ORDER = (Article, Quote, Link, Span, ParserInfo)
 _DATE_SCHEMA: dict[str, Any] = {
     "anyOf": [
-        {
-            "type": "string",
-            "format": "date-time",
-            "pattern": r"^\d{4}-\d{2}-\d{2}T.*([+-]\d{2}:\d{2}(:\d{2}(\.\d+)?)?|Z)$",
-        },
+        {"type": "string", "format": "date-time", "pattern": r"^\d{4}-\d{2}-\d{2}T.*([+-]\d{2}:\d{2}(:\d{2}(\.\d+)?)?|Z)$"},
         {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
     ]
 }
@@ -248,3 +244,5 @@ def json_schema() -> dict[str, Any]:
         **root,
         "$defs": defs,
     }
+
+

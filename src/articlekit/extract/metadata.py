@@ -733,9 +733,7 @@ def _time_label(el: lxml.html.HtmlElement) -> str:
     return f"{el.get('class') or ''} {parent_class} {_with_label(el, before[-30:])} {el.text_content()[:60]}"
 
 
-def _labelled_update(
-    times: Iterable[lxml.html.HtmlElement], datelines: Iterable[lxml.html.HtmlElement]
-) -> DateValue | None:
+def _labelled_update(times: Iterable[lxml.html.HtmlElement], datelines: Iterable[lxml.html.HtmlElement]) -> DateValue | None:
     """The date the page itself labels "Updated" (in the element, its class, or the element
     before it): a ``<time>`` (its ``datetime``, or its text, as HTML reads a ``<time>`` without
     one), else the date after the label in a dateline."""
@@ -919,11 +917,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         # on from where it stops is the whole headline.
         cut = _squash(raw_title)
         raw_title = next(
-            (
-                c
-                for c in (*candidates, html_title)
-                if c and len(raw_title) < len(c) <= 250 and _squash(c).startswith(cut)
-            ),
+            (c for c in (*candidates, html_title) if c and len(raw_title) < len(c) <= 250 and _squash(c).startswith(cut)),
             raw_title,
         )
     section_name = _first(metas, _META_SECTION) or ld.section

@@ -107,17 +107,14 @@ class BaseParser:
         compiled = cls.__dict__.get("_compiled")
         if compiled is None:
             compiled = tuple(
-                (re.compile(s), True) if s == s.lower() else (re.compile(s, re.IGNORECASE), False)
-                for s in cls.signatures
+                (re.compile(s), True) if s == s.lower() else (re.compile(s, re.IGNORECASE), False) for s in cls.signatures
             )
             cls._compiled = compiled
         return compiled
 
     def matches_signature(self, document: Document) -> bool:
         """Whether any of :attr:`signatures` occurs in the document's text (case-insensitively)."""
-        return any(
-            p.search(document.lowered if lowered else document.text) for p, lowered in self._signature_patterns()
-        )
+        return any(p.search(document.lowered if lowered else document.text) for p, lowered in self._signature_patterns())
 
     def claim(self, document: Document) -> int | None:
         """Score ``document`` by :attr:`hosts`, :attr:`signatures` and :attr:`kinds` (see the module rule)."""
