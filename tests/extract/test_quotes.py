@@ -568,7 +568,7 @@ def _characters_read(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
 
     tally = [0]
     cue_pattern, description_pattern = marks._cue_pattern, speakers._description_pattern
-    monkeypatch.setattr(marks, "_cue_pattern", lambda verbs: _Scanned(cue_pattern(verbs), tally))
+    monkeypatch.setattr(marks, "_cue_pattern", lambda verbs, **kw: _Scanned(cue_pattern(verbs, **kw), tally))
     monkeypatch.setattr(speakers, "_description_pattern", lambda head: _Scanned(description_pattern(head), tally))
     monkeypatch.setattr(attribution, "_SENTENCE_END", _Scanned(attribution._SENTENCE_END, tally))
     repeated = filter._Filter._repeated

@@ -56,6 +56,8 @@ def _modifies(phrase: str, start: int, end: int) -> bool:
     return word.isalpha() and word.islower() and word not in _FUNCTION_WORDS and word not in _PREPOSITIONS
 
 
+#: Paragraphs before a quote's own that its searches read (pronoun candidates go back three).
+_PARAGRAPHS_BACK = 3
 #: The longest signature after a quote (``— Ana Lima, harbour master``), in characters.
 _SIGNATURE = 150
 #: A document a colon quote comes from: ``From the council's report: "…"``.
@@ -91,12 +93,35 @@ class _Attribution(_Marks):
     """
 
     def index_text(self) -> None:
-        """The cues and the sentence ends of :attr:`masked`, each in text order."""
-        self._cue_matches = list(self.cues.finditer(self.masked))
+        """The cues and the sentence ends of :attr:`masked`, each in text order, in the
+        paragraphs a quote's search can reach: its own and the three before it (a pronoun's
+        candidates), so a long page with a few quotes is not read whole."""
+        lowered = self.masked.lower()
+        # a lowercased text whose offsets are the text's is searched without re.IGNORECASE
+        cues, haystack = (self.folded_cues, lowered) if len(lowered) == len(self.masked) else (self.cues, self.masked)
+        self._cue_matches: list[re.Match[str]] = []
+        for start, end in self._reach(1):  # cues: a quote's paragraph and the one before
+            self._cue_matches += cues.finditer(haystack, start, end)
+        ends: list[re.Match[str]] = []
+        for start, end in self._reach(_PARAGRAPHS_BACK):
+            ends += (m for m in _SENTENCE_END.finditer(self.masked, start, end) if self._is_boundary(m))
         self._cue_starts = [match.start() for match in self._cue_matches]
-        ends = [match for match in _SENTENCE_END.finditer(self.masked) if self._is_boundary(match)]
         self._boundary_starts = [match.start() for match in ends]
         self._boundary_ends = [match.end() for match in ends]
+
+    def _reach(self, back: int) -> list[tuple[int, int]]:
+        """The spans of the paragraphs holding a quote and the ``back`` paragraphs before each,
+        merged, in text order (the paragraph break after each included)."""
+        ranges: list[tuple[int, int]] = []
+        for raw in self.raws:
+            start = self.starts[max(0, raw.paragraph - back)]
+            last = raw.last_paragraph
+            end = min(len(self.masked), self.starts[last] + len(self.paragraphs[last]) + 2)
+            if ranges and start <= ranges[-1][1]:
+                ranges[-1] = (ranges[-1][0], max(ranges[-1][1], end))
+            else:
+                ranges.append((start, end))
+        return ranges
 
     def _last_boundary(self, lo: int, hi: int) -> int | None:
         """The end of the last sentence end lying within ``[lo, hi)``, if any."""
@@ -248,7 +273,7 @@ class _Attribution(_Marks):
                 before = text[max(0, start - 15) : start].split()
                 if before and before[-1].lower() in _DETERMINER_WORDS:
                     continue
-            yield _Cue(start, finish, match.group(0))
+            yield _Cue(start, finish, self.masked[match.start() : match.end()])
 
     def _from_after(self, raw: _Raw, after: str, at: int, *, direct: bool, max_lead: int) -> bool:
         match = next(self._valid_cues(after, at, min(len(after), 160)), None)

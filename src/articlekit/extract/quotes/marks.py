@@ -43,6 +43,7 @@ class _Marks:
     def __init__(self, text: str, verbs: tuple[str, ...], blocks: frozenset[int]) -> None:
         self.text = text
         self.cues = _cue_pattern(verbs)
+        self.folded_cues = _cue_pattern(verbs, folded=True)
         self.verb_words = _verb_words(verbs)
         self.paragraphs = text.split("\n\n")
         self.starts: list[int] = []

@@ -181,9 +181,11 @@ def _trie_regex(words: Iterable[str]) -> str:
 
 
 @functools.lru_cache(maxsize=32)
-def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+def _cue_pattern(verbs: tuple[str, ...], *, folded: bool = False) -> re.Pattern[str]:
+    """The cues as one pattern; ``folded``: for lowercased text (several times faster than
+    ``re.IGNORECASE``)."""
     body = _trie_regex({" ".join(v.lower().split()) for v in verbs if v.strip()})
-    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", 0 if folded else re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=32)
