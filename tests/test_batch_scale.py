@@ -234,6 +234,9 @@ def test_inputs_mix_files_globs_folders_jsonl(tmp_path: Path) -> None:
 def test_missing_input_is_a_clear_error(tmp_path: Path) -> None:
     assert main(["batch", str(tmp_path / "nope.warc.gz"), "-o", str(tmp_path / "o.jsonl")], stdout=io.StringIO()) == 1
     assert main(["batch", str(tmp_path), "--format", "parquet"], stdout=io.StringIO()) == 2
+    (tmp_path / "page.html").write_text(page(1), encoding="utf-8")
+    (tmp_path / "taken.parquet").write_text("a file, not a folder", encoding="utf-8")
+    assert main(["batch", str(tmp_path / "page.html"), "-o", str(tmp_path / "taken.parquet")], stdout=io.StringIO()) == 1
 
 
 # --------------------------------------------------------------------------- resuming
@@ -321,7 +324,7 @@ class Sleepy(TextParser):
 
     def parse(self, document: Document) -> Article:
         if "wedge" in document.text:  # stuck where the alarm cannot reach it, as in a long C call
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
             while True:
                 time.sleep(0.05)
         if "crash" in document.text:

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, Union
 
 import attrs
 
+from ..errors import InputError
 from ..models import Article, LinkKind
 from .sources import MissingDependencyError
 
@@ -154,7 +155,7 @@ class ParquetSink:
 
         self.folder = Path(path)
         if self.folder.exists() and not self.folder.is_dir():
-            raise FileExistsError(f"{self.folder} is a file; Parquet output is a folder of part files")
+            raise InputError(f"{self.folder} is a file; Parquet output is a folder of part files")
         self.folder.mkdir(parents=True, exist_ok=True)
         self.rows_per_part = max(1, rows_per_part)
         self.done: set[str] = set()

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import faulthandler
 import functools
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -116,23 +116,56 @@ def _hard_limit(timeout: float | None) -> float | None:
     return 2 * timeout + 5 if timeout and timeout > 0 else None
 
 
-_devnull: IO[str] | None = None
+class _Watchdog:
+    """A thread that ends this process when a deadline passes (armed and disarmed around each parse).
+
+    Its own small thread rather than :func:`faulthandler.dump_traceback_later`, whose state a
+    forked worker inherits from a parent that uses it (pytest does) and then waits on forever.
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._deadline: float | None = None
+        self._owner = 0
+
+    def arm(self, seconds: float) -> None:
+        with self._condition:
+            if self._owner != os.getpid():  # first use in this process
+                self._owner = os.getpid()
+                threading.Thread(target=self._watch, name="articlekit-watchdog", daemon=True).start()
+            self._deadline = time.monotonic() + seconds
+            self._condition.notify()
+
+    def disarm(self) -> None:
+        with self._condition:
+            self._deadline = None
+
+    def _watch(self) -> None:
+        with self._condition:
+            while True:
+                if self._deadline is None:
+                    self._condition.wait()
+                    continue
+                left = self._deadline - time.monotonic()
+                if left <= 0:
+                    os._exit(70)  # the parent sees a broken pool and isolates this input
+                self._condition.wait(left)
+
+
+_watchdog = _Watchdog()
 
 
 def _guarded(function: Callable[[BatchItem], T], hard_limit: float | None, item: BatchItem) -> T:
-    """Run ``function`` in a worker process under a watchdog: when the interval timer cannot
-    interrupt a parse (stuck inside C code, or with the alarm blocked), a thread ends the whole
-    worker after ``hard_limit`` seconds, and the parent replaces it."""
-    global _devnull
+    """Run ``function`` in a worker process under the watchdog: when the interval timer cannot
+    interrupt a parse (stuck inside C code, or with the alarm blocked), the worker is ended after
+    ``hard_limit`` seconds, and the parent replaces it."""
     if not hard_limit:
         return function(item)
-    if _devnull is None:
-        _devnull = open(os.devnull, "w")  # noqa: SIM115 - kept open for the worker's life
-    faulthandler.dump_traceback_later(hard_limit, exit=True, file=_devnull)
+    _watchdog.arm(hard_limit)
     try:
         return function(item)
     finally:
-        faulthandler.cancel_dump_traceback_later()
+        _watchdog.disarm()
 
 
 class _Pool:
