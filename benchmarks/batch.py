@@ -26,6 +26,7 @@ import contextlib
 import io
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -100,6 +101,7 @@ def tree_rss(pid: int) -> int:
 def measure(command: Sequence[str]) -> dict[str, Any]:
     """Run ``command``; wall time, and the process tree's peak RSS and RSS over time."""
     samples: list[tuple[float, int]] = []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -113,6 +115,7 @@ def measure(command: Sequence[str]) -> dict[str, Any]:
     sampler.start()
     out, _ = proc.communicate()
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     done.set()
     sampler.join()
     if proc.returncode not in (0, 1):
@@ -126,6 +129,9 @@ def measure(command: Sequence[str]) -> dict[str, Any]:
 
     return {
         "seconds": elapsed,
+        # CPU time of the run and every process it waited for (workers included): unlike the wall
+        # time, it hardly depends on what else the machine runs.
+        "cpu_seconds": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
         "peak_rss_mib": max(rss, default=0) / 2**20,
         "rss_mib_at_25pct": at(0.25),
         "rss_mib_at_50pct": at(0.5),
@@ -158,12 +164,13 @@ def child_dask(paths: list[str], out: str) -> None:
 def rst_table(results: dict[str, Any]) -> str:
     """The figures as the table the how-to includes."""
     names = {"read": "reading the WARC only", "1": "1 worker process", "2": "2 worker processes", "dask": "Dask, 2 workers"}
-    rows = [("run", "docs/s", "seconds", "peak MiB", "MiB at 25% / 50% / 95%")]
+    rows = [("run", "docs/s", "seconds", "CPU seconds", "peak MiB", "MiB at 25% / 50% / 95%")]
     for mode, run in results["runs"].items():
         rows.append((
             names.get(mode, mode),
             f"{run['docs_per_second']:,.1f}",
             f"{run['seconds']:,.0f}",
+            f"{run['cpu_seconds']:,.0f}",
             f"{run['peak_rss_mib']:,.0f}",
             f"{run['rss_mib_at_25pct']:,.0f} / {run['rss_mib_at_50pct']:,.0f} / {run['rss_mib_at_95pct']:,.0f}",
         ))
@@ -175,6 +182,10 @@ def rst_table(results: dict[str, Any]) -> str:
     notes = [f"{results['records']:,} records in {results['files']} WARC.gz files ({results['warc_mib']:,.0f} MiB) on {results['cpus']} CPUs"]
     if "speedup_2_vs_1" in results:
         notes.append(f"2 workers: {results['speedup_2_vs_1']:.2f}x one (parallel efficiency {results['efficiency_2']:.0%})")
+        notes.append(
+            f"CPU efficiency of 2 workers (1-worker CPU time / 2-worker CPU time): {results['cpu_efficiency_2']:.0%},"
+            f" that is {2 * results['cpu_efficiency_2']:.2f}x one worker on two free cores"
+        )
     if "speedup_dask_vs_1" in results:
         notes.append(f"Dask, 2 workers: {results['speedup_dask_vs_1']:.2f}x one worker process")
     if "warc_read_share_of_1_worker_run" in results:
@@ -227,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "1" in runs and "2" in runs:
             results["speedup_2_vs_1"] = runs["2"]["docs_per_second"] / runs["1"]["docs_per_second"]
             results["efficiency_2"] = results["speedup_2_vs_1"] / 2
+            # What two free cores would give: the 1-worker CPU time over the 2-worker run's, per core.
+            results["cpu_efficiency_2"] = runs["1"]["cpu_seconds"] / runs["2"]["cpu_seconds"]
         if "1" in runs and "dask" in runs:
             results["speedup_dask_vs_1"] = runs["dask"]["docs_per_second"] / runs["1"]["docs_per_second"]
         if "read" in runs and "1" in runs:
