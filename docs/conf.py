@@ -69,6 +69,9 @@ nitpick_ignore_regex = [
     (r"py:.*", r"articlekit\..*\._.*"),
     # pytest's own classes (pytest is a test dependency, without an inventory here).
     (r"py:class", r"_?pytest\..*"),
+    # The optional dependencies of articlekit.batch (no inventories here), and collections.Counter.
+    (r"py:class", r"(pyarrow|dask)\..*"),
+    (r"py:class", r"collections\.Counter"),
 ]
 nitpick_ignore = [
     # A Literal type alias ("html" | "text"), spelled out where it is used.

@@ -42,13 +42,23 @@ def test_expand_paths_walks_folders(tmp_path: Path) -> None:
     assert [p.name for p in expand_paths([tmp_path / "d"], "*.html")] == ["x.html"]
 
 
-def test_cli_batch_writes_json_lines(tmp_path: Path, capsys: object) -> None:
+def test_cli_batch_writes_json_lines_and_errors_apart(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text("One\n\nBody one.", encoding="utf-8")
     (tmp_path / "two.txt").write_text("   ", encoding="utf-8")
     out_file = tmp_path / "out.jsonl"
     code = main(["batch", str(tmp_path), "--pattern", "*.txt", "--workers", "1", "-o", str(out_file)], stdout=io.StringIO())
     assert code == 1  # one input failed
     lines = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
-    assert articlekit.from_dict(lines[0]["article"]).title == "One"
-    assert lines[1]["error"] == "InputError: the document is empty"
+    assert [articlekit.from_dict(line["article"]).title for line in lines] == ["One"]
+    errors = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert errors == [{"key": str(tmp_path / "two.txt"), "error": "InputError: the document is empty"}]
     assert main(["batch", str(tmp_path / "one.txt"), "--workers", "0"], stdout=io.StringIO()) == 2
+
+
+def test_cli_batch_to_standard_output_keeps_errors_inline(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("One\n\nBody one.", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("   ", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["batch", str(tmp_path), "--workers", "1"], stdout=out) == 1
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [sorted(line) for line in lines] == [["article", "key"], ["error", "key"]]

@@ -4,8 +4,9 @@
     Parse one article and print it as JSON (default), plain text or Markdown.
 ``articlekit plugins``
     List every registered parser: name, version, package, and what it claims.
-``articlekit batch PATH...``
-    Parse many files (folders are walked) into JSON Lines, in worker processes.
+``articlekit batch INPUT... -o OUT``
+    Parse many pages (files, folders, globs, JSON Lines, WARC archives) into JSON Lines or
+    Parquet, in worker processes; rerunning with the same output resumes.
 ``articlekit schema``
     Print the JSON Schema of the JSON output.
 ``articlekit new-plugin NAME --host HOST``
@@ -30,13 +31,13 @@ from typing import TextIO
 
 from ._version import __version__
 from .api import parse
-from .batch import expand_paths, parse_many
+from .batch import DEFAULT_TIMEOUT, run_batch
 from .document import _normalise_charset, check_url
 from .errors import ArticlekitError, InputError, ParserNotFoundError
 from .models import Article, DateValue, LinkKind, Quote, paragraph_starts
 from .plugins import default_registry
 from .scaffold import ScaffoldError, render_plugin
-from .serialize import json_schema, to_dict, to_json
+from .serialize import json_schema, to_json
 from .testing import FixtureMismatch, assert_fixture, check_claims, find_fixtures
 
 __all__ = ["main", "render_markdown", "render_text"]
@@ -44,6 +45,7 @@ __all__ = ["main", "render_markdown", "render_text"]
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,11 +74,16 @@ def _build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--json", action="store_true", help="as JSON")
     pl.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    b = commands.add_parser("batch", help="parse many files into JSON Lines (one article or error per line)")
-    b.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to walk")
+    b = commands.add_parser("batch", help="parse many pages (files, folders, globs, JSON Lines, WARC) into JSON Lines or Parquet")
+    b.add_argument("paths", nargs="+", metavar="INPUT", help="files, folders to walk, globs, .jsonl and .warc[.gz] files")
     b.add_argument("--pattern", default="*", help="file name pattern inside folders (default: *)")
-    b.add_argument("--output", "-o", metavar="FILE", help="write JSON Lines here (default: standard output)")
+    b.add_argument("--output", "-o", metavar="OUT", help="JSON Lines file, or Parquet folder if it ends in .parquet (default: standard output); rerunning resumes")
+    b.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: from OUT's name)")
+    b.add_argument("--rows-per-part", type=int, default=1000, metavar="N", help="Parquet rows per part file (default: 1000)")
+    b.add_argument("--errors", metavar="FILE", help="JSON Lines file for errors (default: OUT's name with .errors.jsonl)")
     b.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: CPU count)")
+    b.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"time bound per document, 0 for none (default: {DEFAULT_TIMEOUT:g})")
+    b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress line on standard error (default: on a terminal)")
     b.add_argument("--parser", metavar="NAME", help="force a registered parser")
     b.add_argument("--no-enrich", action="store_true", help="skip enrichment (quote extraction and plugins)")
     b.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -263,26 +270,28 @@ def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     if args.workers is not None and args.workers < 1:
         raise _Usage("--workers must be at least 1")
-    files = list(expand_paths(args.paths, args.pattern))
-    missing = [str(f) for f in files if not f.exists()]
-    if missing:
-        raise _Failure(f"no such file: {missing[0]}")
-    target = open(args.output, "w", encoding="utf-8") if args.output else out  # noqa: SIM115
-    failed = 0
+    if args.format == "parquet" and not args.output:
+        raise _Usage("--format parquet needs --output")
     try:
-        for result in parse_many(files, workers=args.workers, parser=args.parser, enrich=not args.no_enrich):
-            record: dict[str, object] = {"key": result.key}
-            if result.article is not None:
-                record["article"] = to_dict(result.article)
-            else:
-                failed += 1
-                record["error"] = result.error
-            target.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finally:
-        if target is not out:
-            target.close()
-    print(f"articlekit: {len(files) - failed} parsed, {failed} failed", file=sys.stderr)
-    return EXIT_FAILURE if failed else EXIT_OK
+        summary = run_batch(
+            args.paths,
+            args.output,
+            output_format=args.format,
+            errors=args.errors,
+            pattern=args.pattern,
+            workers=args.workers,
+            parser=args.parser,
+            enrich=not args.no_enrich,
+            timeout=args.timeout or None,
+            rows_per_part=args.rows_per_part,
+            stdout=out,
+            progress=args.progress,
+        )
+    except KeyboardInterrupt:
+        print("articlekit: interrupted; run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(f"articlekit: {summary.describe()}", file=sys.stderr)
+    return EXIT_FAILURE if summary.failed else EXIT_OK
 
 
 def _cmd_new_plugin(args: argparse.Namespace, out: TextIO) -> int:
