@@ -57,7 +57,7 @@ def test_ci_runs_the_suite_against_the_floors_it_declares() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     declared = {}
     for requirement in [*pyproject["project"]["dependencies"], *pyproject["project"]["optional-dependencies"]["test"]]:
-        match = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9][0-9.]*)", requirement)
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)(?:\[[a-z,]+\])?>=([0-9][0-9.]*)", requirement)
         assert match, f"{requirement!r}: declare a floor as name>=version"
         declared[match.group(1).lower()] = Version(match.group(2))
     pins = {}
