@@ -13,6 +13,7 @@ from .words import (
     _CONTRACTION,
     _DETERMINER_WORDS,
     _DETERMINERS,
+    _FIRST_SECOND,
     _FUNCTION_WORDS,
     _INTRODUCING,
     _LEADING_JUNK,
@@ -321,6 +322,16 @@ class _Attribution(_Marks):
                 lead = lead[: main.start()]
             else:
                 speaker = self._clause_subject(lead)
+                if speaker is None and _FIRST_SECOND.isdisjoint(lead.lower().split()):
+                    # the verb is found though its subject cannot be read ("…, endorsed Cruz,
+                    # saying he "…""): a quote all the same, its speaker unknown here; not when
+                    # the writer or the reader speaks ("we spent the year asking "…"")
+                    speaker = self._clause_subject(lead, any_clause=True)
+                    if speaker is None:  # "Ana Lima, a sailor for forty years, backed it, saying"
+                        head = self._speaker_from(re.split(r"[,;:(]", lead, maxsplit=1)[0])
+                        speaker = head if head is not None and head[:1] in "\x01\x02" else None
+                    raw.speaker, raw.cue = speaker, cue
+                    return True
                 if speaker is None:
                     return False
                 raw.speaker, raw.cue, raw.direct = speaker, cue, direct

@@ -1,0 +1,25 @@
+"""Quote recall, second round (issue 13): quoted runs that independent annotators count, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from articlekit.extract.quotes import extract_quotes
+
+
+def found(text: str) -> list[tuple[str, str | None, str | None]]:
+    quotes = extract_quotes(text)
+    for quote in quotes:
+        assert text[quote.span.start : quote.span.end] == quote.text
+    return [(q.text, q.speaker, q.cue) for q in quotes]
+
+
+def test_participle_of_saying_keeps_its_quote_when_the_subject_is_hard_to_read() -> None:
+    text = (
+        "Ines Tavora, a sailor for forty years and the first woman in the post, "
+        "backed the plan on Monday, saying the old pier had become “a danger to every boat in the bay.”"
+    )
+    assert found(text) == [("a danger to every boat in the bay.", "Ines Tavora", "saying")]
+
+
+def test_participle_after_the_writers_own_voice_is_no_quote() -> None:
+    text = "We spent the whole winter on the quay, asking “what would the fishermen do without the pier?”"
+    assert found(text) == []
