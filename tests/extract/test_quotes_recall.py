@@ -23,3 +23,16 @@ def test_participle_of_saying_keeps_its_quote_when_the_subject_is_hard_to_read()
 def test_participle_after_the_writers_own_voice_is_no_quote() -> None:
     text = "We spent the whole winter on the quay, asking “what would the fishermen do without the pier?”"
     assert found(text) == []
+
+
+def test_a_quoted_clause_in_mid_sentence_is_kept_with_the_sentence_subject() -> None:
+    text = "Ines Tavora worried that the old pier was becoming “a trap we will all pay for” before the storms."
+    assert found(text) == [("a trap we will all pay for", "Ines Tavora", None)]
+
+
+def test_a_quoted_noun_phrase_or_question_in_mid_sentence_stays_out() -> None:
+    text = (
+        "The firm was charged with “breach of a statutory harbour duty” last spring. "
+        "The leaflet covers “how does a tide table work?” on its back page."
+    )
+    assert found(text) == []

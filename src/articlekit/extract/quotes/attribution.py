@@ -326,11 +326,7 @@ class _Attribution(_Marks):
                     # the verb is found though its subject cannot be read ("…, endorsed Cruz,
                     # saying he "…""): a quote all the same, its speaker unknown here; not when
                     # the writer or the reader speaks ("we spent the year asking "…"")
-                    speaker = self._clause_subject(lead, any_clause=True)
-                    if speaker is None:  # "Ana Lima, a sailor for forty years, backed it, saying"
-                        head = self._speaker_from(re.split(r"[,;:(]", lead, maxsplit=1)[0])
-                        speaker = head if head is not None and head[:1] in "\x01\x02" else None
-                    raw.speaker, raw.cue = speaker, cue
+                    raw.speaker, raw.cue = self._sentence_subject(lead), cue
                     return True
                 if speaker is None:
                     return False
@@ -369,6 +365,15 @@ class _Attribution(_Marks):
         if not lead.strip(_PUNCT_SPACE):
             return self._object_phrase(sentence[found.end() :])
         return self._subject_phrase(lead)
+
+    def _sentence_subject(self, text: str) -> str | None:
+        """The name or pronoun opening a clause of ``text``, the last such clause first, else the
+        name opening it whole (``Ana Lima, a sailor for forty years, backed it, saying``)."""
+        speaker = self._clause_subject(text, any_clause=True)
+        if speaker is None:
+            head = self._speaker_from(re.split(r"[,;:(]", text, maxsplit=1)[0])
+            speaker = head if head is not None and head[:1] in "\x01\x02" else None
+        return speaker
 
     def _clause_subject(self, text: str, *, any_clause: bool = False) -> str | None:
         """The name or pronoun that opens the last clause of ``text`` (``Emery retweeted it, ``),
