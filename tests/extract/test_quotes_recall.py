@@ -36,3 +36,12 @@ def test_a_quoted_noun_phrase_or_question_in_mid_sentence_stays_out() -> None:
         "The leaflet covers “how does a tide table work?” on its back page."
     )
     assert found(text) == []
+
+
+def test_a_paragraph_ending_with_a_colon_gives_the_next_quote_its_speaker() -> None:
+    text = (
+        "“We are ready,” the mayor said.\n\n"
+        "Ines Tavora, who has sailed the bay for forty years, was more cautious:\n\n"
+        "“The pier will not hold through another winter.”"
+    )
+    assert found(text)[-1] == ("The pier will not hold through another winter.", "Ines Tavora", None)
