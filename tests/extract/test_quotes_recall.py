@@ -45,3 +45,11 @@ def test_a_paragraph_ending_with_a_colon_gives_the_next_quote_its_speaker() -> N
         "“The pier will not hold through another winter.”"
     )
     assert found(text)[-1] == ("The pier will not hold through another winter.", "Ines Tavora", None)
+
+
+def test_a_verb_of_saying_in_a_later_clause_takes_the_subject_of_an_earlier_one() -> None:
+    text = (
+        "Ines Tavora, speaking at the quay on Tuesday, thanked the crew "
+        "and described the repairs as “far too slow for a working port.”"
+    )
+    assert found(text) == [("far too slow for a working port.", "Ines Tavora", "described")]

@@ -338,8 +338,9 @@ class _Attribution(_Marks):
         # inverted when nothing precedes the verb: "said X: …"
         speaker = self._subject_phrase(lead) if subject else self._object_phrase(gap)
         if speaker is None and subject:
-            # "Ames, who lives in …, said": the name or pronoun opening the clause
-            speaker = self._clause_subject(lead)
+            # "Ames, who lives in …, said": the name or pronoun opening the clause, else one
+            # opening an earlier clause ("Ames praised it but described the plan as …")
+            speaker = self._clause_subject(lead) or self._sentence_subject(lead)
         if speaker is None and not subject:
             return False
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
