@@ -53,3 +53,8 @@ def test_a_verb_of_saying_in_a_later_clause_takes_the_subject_of_an_earlier_one(
         "and described the repairs as “far too slow for a working port.”"
     )
     assert found(text) == [("far too slow for a working port.", "Ines Tavora", "described")]
+
+
+def test_a_capitalised_cue_inside_a_name_is_no_verb_of_saying() -> None:
+    text = "Back from the United States, Ines Tavora rallied the crew, saying: “We sail at dawn.”"
+    assert found(text) == [("We sail at dawn.", "Ines Tavora", "saying")]

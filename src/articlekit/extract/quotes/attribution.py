@@ -267,6 +267,10 @@ class _Attribution(_Marks):
                 return
             start, finish = match.start() - at, match.end() - at
             word = match.group(0).lower()
+            if self.masked[match.start()].isupper() and start > 0:
+                previous = text[max(0, start - 20) : start].split()
+                if previous and previous[-1][:1].isupper() and previous[-1][-1:].isalpha():
+                    continue  # part of a name: "the United States", "Daily Reports"
             if word in _NOUNISH:
                 rest = text[finish : finish + 20].split()
                 if rest and rest[0].lower().strip(",.") in _NOUN_NEXT:
