@@ -58,3 +58,8 @@ def test_a_verb_of_saying_in_a_later_clause_takes_the_subject_of_an_earlier_one(
 def test_a_capitalised_cue_inside_a_name_is_no_verb_of_saying() -> None:
     text = "Back from the United States, Ines Tavora rallied the crew, saying: “We sail at dawn.”"
     assert found(text) == [("We sail at dawn.", "Ines Tavora", "saying")]
+
+
+def test_a_straight_quote_opening_a_line_after_a_single_line_break() -> None:
+    text = 'Tavora spoke after the vote.\n"The pier will not hold," Tavora said. "Not another winter."'
+    assert found(text) == [("The pier will not hold,", "Tavora", "said"), ("Not another winter.", "Tavora", None)]
