@@ -63,3 +63,8 @@ def test_a_capitalised_cue_inside_a_name_is_no_verb_of_saying() -> None:
 def test_a_straight_quote_opening_a_line_after_a_single_line_break() -> None:
     text = 'Tavora spoke after the vote.\n"The pier will not hold," Tavora said. "Not another winter."'
     assert found(text) == [("The pier will not hold,", "Tavora", "said"), ("Not another winter.", "Tavora", None)]
+
+
+def test_a_name_right_before_a_colon_speaks_the_quote_after_it() -> None:
+    text = "The early result did not surprise pollster Ines Tavora: “Late deciders always break for the challenger.”"
+    assert found(text) == [("Late deciders always break for the challenger.", "Ines Tavora", None)]

@@ -226,6 +226,10 @@ class _Attribution(_Marks):
         # "X, in her book: "…"": the subject of the sentence the colon ends
         if before_stripped.endswith(":"):
             speaker = self._clause_subject(self.masked[s_start : raw.opener], any_clause=True)
+            if speaker is None:
+                # "… surprised pollster Ana Lima: "…"": a name right before the colon
+                named = self._subject_phrase(before_stripped[:-1])
+                speaker = named if named is not None and named[:1] == "\x02" else None
             source = _FROM_SOURCE.search(self.masked, s_start, raw.opener)
             if speaker is None and source is not None:
                 speaker = "\x03" + source.group(1)  # "From the council's report: "…""
