@@ -68,3 +68,8 @@ def test_a_straight_quote_opening_a_line_after_a_single_line_break() -> None:
 def test_a_name_right_before_a_colon_speaks_the_quote_after_it() -> None:
     text = "The early result did not surprise pollster Ines Tavora: “Late deciders always break for the challenger.”"
     assert found(text) == [("Late deciders always break for the challenger.", "Ines Tavora", None)]
+
+
+def test_a_participle_after_with_and_a_name_takes_that_name() -> None:
+    text = "Protesters filled the square on Friday, with Ines Tavora telling the crowd: “We sail at dawn.”"
+    assert found(text) == [("We sail at dawn.", "Ines Tavora", "telling")]

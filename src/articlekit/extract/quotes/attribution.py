@@ -37,6 +37,10 @@ from .words import (
 _PARENTHESIS = re.compile(r"(?<=\w) \([^()\n]{1,30}\)(?=,|$)")
 
 
+#: ``with X`` right before a participle of saying (``…, with Ana Lima reportedly telling``).
+_WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:()\x00]{2,60}?)\s*$")
+
+
 #: A sentence adverb set off by commas after a subject (``Lima, meanwhile, said``).
 _ASIDE = re.compile(r",\s*(?:meanwhile|however|too|also|though|in turn|for (?:his|her|their|its) part)(?=,|$)")
 #: A relative clause set off by commas after a subject (``Ames, who lives …,``).
@@ -321,6 +325,13 @@ class _Attribution(_Marks):
             return speaker is not None
         lead = before[: found.start()]
         if cue.lower() in _PARTICIPLES:
+            # "…, with Ana Lima telling reporters": the name the participle follows
+            absolute = _WITH_SUBJECT.search(lead)
+            if absolute is not None:
+                speaker = self._subject_phrase(absolute.group(1))
+                if speaker is not None and speaker[:1] in "\x01\x02":
+                    raw.speaker, raw.cue, raw.direct = speaker, cue, direct
+                    return True
             # "X responded on Twitter, saying, …": the subject is that of the main verb
             main = None
             for match in self._valid_cues(lead, at):
