@@ -73,3 +73,8 @@ def test_a_name_right_before_a_colon_speaks_the_quote_after_it() -> None:
 def test_a_participle_after_with_and_a_name_takes_that_name() -> None:
     text = "Protesters filled the square on Friday, with Ines Tavora telling the crowd: “We sail at dawn.”"
     assert found(text) == [("We sail at dawn.", "Ines Tavora", "telling")]
+
+
+def test_a_name_and_a_past_tense_verb_after_a_comma_quote_attribute_it() -> None:
+    text = "The vote was close.\n\n“The pier will not hold another winter,” Tavora fumed on Tuesday."
+    assert found(text) == [("The pier will not hold another winter,", "Tavora", "fumed")]

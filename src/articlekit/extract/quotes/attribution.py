@@ -37,6 +37,8 @@ from .words import (
 _PARENTHESIS = re.compile(r"(?<=\w) \([^()\n]{1,30}\)(?=,|$)")
 
 
+#: A name or pronoun and a past-tense verb (``Lima fumed``, ``she shrugged``) after a quote.
+_NAME_VERBED = re.compile(r"\s*((?:[A-Z][\w’'.-]+ ){1,3}|(?:he|she|they) )([a-z]{3,}ed)\b")
 #: ``with X`` right before a participle of saying (``…, with Ana Lima reportedly telling``).
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:()\x00]{2,60}?)\s*$")
 
@@ -208,6 +210,13 @@ class _Attribution(_Marks):
             punctuated = tail in ",!?—–-…" or after_stripped[:1] in {",", "—", "–", "-", "("}
             if self._from_after(raw, after, close, direct=True, max_lead=_MAX_SUBJECT_WORDS if punctuated else 3):
                 return
+            # ""…," Lima fumed.": a name and a past-tense verb right after a quote ending in a comma
+            signed = _NAME_VERBED.match(after) if tail == "," else None
+            if signed is not None:
+                speaker = self._subject_phrase(signed.group(1))
+                if speaker is not None and speaker[:1] in "\x01\x02":
+                    raw.speaker, raw.cue, raw.direct = speaker, signed.group(2), True
+                    return
         # X said: "…" / X told reporters, "…" / according to X, "…"
         introduced = before_stripped.endswith((":", ",", "—", "–")) or _INTRODUCING.search(before) is not None
         if introduced and self._from_before(raw, before, left, direct=True):
