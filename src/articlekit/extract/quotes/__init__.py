@@ -19,7 +19,8 @@ around a quote, so no input can make it hang:
    he was "very moved"``) or by a describing construction (``X called the move "historic"``,
    ``described it as "a lot"``); a colon quote takes the subject of the sentence the colon ends
    or the document it names (``From the council's report: "…"``), else a name right before the
-   colon; a dash signature (``"…" — X``); a participle of saying takes ``with X`` before it, else
+   colon; a dash signature (``"…" — X``); a name and a past-tense verb after a quote ending in a
+   comma (``"…," Lima fumed``), listed verb or not; a participle of saying takes ``with X`` before it, else
    the subject of its sentence's main clause, and keeps its quote when neither can be read.
    The verbs are :data:`~articlekit.extract.quotes.REPORTING_VERBS` plus any a plugin registers
    (:func:`articlekit.hookspecs.articlekit_reporting_verbs`).
