@@ -35,7 +35,9 @@ tokens in common (longest matching blocks, after normalising quote marks and whi
 least half of the longer text, an exact match when the texts are equal after trimming edge
 punctuation; the speaker is right when the gold mention and the prediction share a word other than
 articles, titles and pronouns, counted over *name-like* gold mentions only (a capitalised word
-that is not a pronoun or an article); ``n`` is their number.
+that is not a pronoun or an article); ``n`` is their number. PolNeAR gives a quote spanning
+paragraphs one entry per paragraph, so each system's quotes are cut at paragraph breaks (the
+reopening mark dropped) before they are matched there: :func:`per_paragraph`.
 
 Timing: over every page of both corpora (and the seed), the time :func:`articlekit.extract_quotes`
 takes on the parsed body, as a percentage of the time :func:`articlekit.parse` takes without
@@ -348,6 +350,38 @@ def name_like(mention: str | None) -> bool:
     )
 
 
+_REOPENING = "\"“„«‘'"
+
+
+def per_paragraph(text: str, predicted: Sequence[Prediction]) -> list[Prediction]:
+    r"""Predictions cut at paragraph breaks, the reopening mark of each paragraph dropped: PolNeAR
+    gives a quote spanning paragraphs one entry per paragraph, where a multi-paragraph quote is
+    one span here (``ANNOTATION.md``, rule 4).
+
+    >>> text = '“One.\n\n“Two,” she said.'
+    >>> [text[a:b] for a, b, _ in per_paragraph(text, [(1, 12, "Ana")])]
+    ['One.', 'Two,']
+    """
+    pieces: list[Prediction] = []
+    for start, end, speaker in predicted:
+        at = start
+        while True:
+            cut = text.find("\n\n", at, end)
+            stop = end if cut < 0 else cut
+            first = at
+            while first < stop and (text[first].isspace() or text[first] in _REOPENING):
+                first += 1
+            last = stop
+            while last > first and text[last - 1].isspace():
+                last -= 1
+            if last > first:
+                pieces.append((first, last, speaker))
+            if cut < 0:
+                break
+            at = cut + 2
+    return pieces
+
+
 def evaluate_polnear(articles: list[dict[str, Any]], details: bool) -> dict[str, Any]:
     keys = ("gold", "pred", "exact", "lenient", "named", "named_ok", "partial", "partial_found", "group", "group_found")
     totals = {name: dict.fromkeys(keys, 0) for name in SYSTEMS}
@@ -356,7 +390,7 @@ def evaluate_polnear(articles: list[dict[str, Any]], details: bool) -> dict[str,
         text, gold = article["text"], article["quotes"]
         gold_tokens = [_tokens(g["text"]) for g in gold]
         for name, system in SYSTEMS.items():
-            predicted = system(text)
+            predicted = per_paragraph(text, system(text))
             t = totals[name]
             t["gold"] += len(gold)
             t["pred"] += len(predicted)

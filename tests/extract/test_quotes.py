@@ -418,26 +418,27 @@ def test_it_resolves_to_the_organisation_named_before() -> None:
 
 
 def test_plugin_verbs_extend_the_list() -> None:
-    text = "Grace Obi listened to the plan. “That will never work,” Obi harrumphed."
+    # present tense: a past-tense verb after a comma quote is read without the list ("Obi harrumphed")
+    text = "Grace Obi listened to the plan. “That will never work,” Obi harrumphs."
     assert found(text) == [("That will never work,", None, None)] or found(text) == []
-    assert found(text, extra_verbs=["harrumphed"]) == [("That will never work,", "Grace Obi", "harrumphed")]
+    assert found(text, extra_verbs=["harrumphs"]) == [("That will never work,", "Grace Obi", "harrumphs")]
 
 
 def test_registered_plugin_verbs_reach_the_enrichment() -> None:
     class Plugin:
         @articlekit.hookimpl
         def articlekit_reporting_verbs(self, register: object) -> None:
-            register("harrumphed")  # type: ignore[operator]
+            register("harrumphs")  # type: ignore[operator]
 
     plugin = Plugin()
     articlekit.plugins.register(plugin, name="test-harrumph")
     try:
         article = articlekit.parse(
-            "Plan B\n\nGrace Obi listened to the plan.\n\n“That will never work,” Obi harrumphed."
+            "Plan B\n\nGrace Obi listened to the plan.\n\n“That will never work,” Obi harrumphs."
         )
     finally:
         articlekit.plugins.unregister(name="test-harrumph")
-    assert [(q.speaker, q.cue) for q in article.quotes] == [("Grace Obi", "harrumphed")]
+    assert [(q.speaker, q.cue) for q in article.quotes] == [("Grace Obi", "harrumphs")]
 
 
 def test_reporting_verbs_are_documented_and_plentiful() -> None:

@@ -18,12 +18,16 @@ around a quote, so no input can make it hang:
    quote of any length governed by a verb of saying anywhere earlier in its sentence (``X said
    he was "very moved"``) or by a describing construction (``X called the move "historic"``,
    ``described it as "a lot"``); a colon quote takes the subject of the sentence the colon ends
-   or the document it names (``From the council's report: "…"``); a dash signature (``"…" — X``).
+   or the document it names (``From the council's report: "…"``), else a name right before the
+   colon; a dash signature (``"…" — X``); a name and a past-tense verb after a quote ending in a
+   comma (``"…," Lima fumed``), listed verb or not; a participle of saying takes ``with X`` before it, else
+   the subject of its sentence's main clause, and keeps its quote when neither can be read.
    The verbs are :data:`~articlekit.extract.quotes.REPORTING_VERBS` plus any a plugin registers
    (:func:`articlekit.hookspecs.articlekit_reporting_verbs`).
 3. **Filter.** Quote marks that do not hold speech are dropped: scare quotes and terms (one or
-   two words with no reporting verb in their sentence, ``the "safety net"``), titles of works and
-   slogans (title case, or after ``titled``/``called``/``dubbed``… unless a lowercase
+   two words with no reporting verb in their sentence, ``the "safety net"``; a longer quoted run
+   in mid-sentence stays when it reads as a clause, a pronoun, an auxiliary or a negation in it,
+   and takes the sentence's subject), titles of works and slogans (title case, or after ``titled``/``called``/``dubbed``… unless a lowercase
    characterisation follows a describing verb), nicknames between a first and a last
    name, signs (``"…," reads one``), the writer's own or hypothetical voice (``we were told``,
    ``as if to say``), and a paragraph that only repeats a quote found elsewhere (a pull quote).
@@ -35,7 +39,9 @@ around a quote, so no input can make it hang:
    organisational speaker; ``the spokesman`` the person the text earlier calls spokesman, else
    the description as written (``Ukraine’s ambassador to Germany``).
    A quote with no cue of its own continues the previous speaker when it follows in the same
-   paragraph or opens the next one. Unknown is ``None``, never a bare pronoun.
+   paragraph or opens the next one; one opening the paragraph after a paragraph that ends with a
+   colon takes the subject of that paragraph's last sentence. Unknown is ``None``, never a bare
+   pronoun.
 
 The passes live in modules of their own, each class extending the one before it: ``marks``
 (pass 1 and the state it fills), ``attribution``, ``filter``, ``speakers``; ``names`` holds the

@@ -13,6 +13,7 @@ from .words import (
     _CONTRACTION,
     _DETERMINER_WORDS,
     _DETERMINERS,
+    _FIRST_SECOND,
     _FUNCTION_WORDS,
     _INTRODUCING,
     _LEADING_JUNK,
@@ -34,6 +35,12 @@ from .words import (
 
 #: A short parenthesis after a word (``Ames (D-Vt.)``, ``the agency (FDA)``), dropped from a subject.
 _PARENTHESIS = re.compile(r"(?<=\w) \([^()\n]{1,30}\)(?=,|$)")
+
+
+#: A name or pronoun and a past-tense verb (``Lima fumed``, ``she shrugged``) after a quote.
+_NAME_VERBED = re.compile(r"\s*((?:[A-Z][\w’'.-]+ ){1,3}|(?:he|she|they) )([a-z]{3,}ed)\b")
+#: ``with X`` right before a participle of saying (``…, with Ana Lima reportedly telling``).
+_WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:()\x00]{2,60}?)\s*$")
 
 
 #: A sentence adverb set off by commas after a subject (``Lima, meanwhile, said``).
@@ -203,6 +210,13 @@ class _Attribution(_Marks):
             punctuated = tail in ",!?—–-…" or after_stripped[:1] in {",", "—", "–", "-", "("}
             if self._from_after(raw, after, close, direct=True, max_lead=_MAX_SUBJECT_WORDS if punctuated else 3):
                 return
+            # ""…," Lima fumed.": a name and a past-tense verb right after a quote ending in a comma
+            signed = _NAME_VERBED.match(after) if tail == "," else None
+            if signed is not None:
+                speaker = self._subject_phrase(signed.group(1))
+                if speaker is not None and speaker[:1] in "\x01\x02":
+                    raw.speaker, raw.cue, raw.direct = speaker, signed.group(2), True
+                    return
         # X said: "…" / X told reporters, "…" / according to X, "…"
         introduced = before_stripped.endswith((":", ",", "—", "–")) or _INTRODUCING.search(before) is not None
         if introduced and self._from_before(raw, before, left, direct=True):
@@ -225,6 +239,10 @@ class _Attribution(_Marks):
         # "X, in her book: "…"": the subject of the sentence the colon ends
         if before_stripped.endswith(":"):
             speaker = self._clause_subject(self.masked[s_start : raw.opener], any_clause=True)
+            if speaker is None:
+                # "… surprised pollster Ana Lima: "…"": a name right before the colon
+                named = self._subject_phrase(before_stripped[:-1])
+                speaker = named if named is not None and named[:1] == "\x02" else None
             source = _FROM_SOURCE.search(self.masked, s_start, raw.opener)
             if speaker is None and source is not None:
                 speaker = "\x03" + source.group(1)  # "From the council's report: "…""
@@ -266,6 +284,10 @@ class _Attribution(_Marks):
                 return
             start, finish = match.start() - at, match.end() - at
             word = match.group(0).lower()
+            if self.masked[match.start()].isupper() and start > 0:
+                previous = text[max(0, start - 20) : start].split()
+                if previous and previous[-1][:1].isupper() and previous[-1][-1:].isalpha():
+                    continue  # part of a name: "the United States", "Daily Reports"
             if word in _NOUNISH:
                 rest = text[finish : finish + 20].split()
                 if rest and rest[0].lower().strip(",.") in _NOUN_NEXT:
@@ -312,6 +334,13 @@ class _Attribution(_Marks):
             return speaker is not None
         lead = before[: found.start()]
         if cue.lower() in _PARTICIPLES:
+            # "…, with Ana Lima telling reporters": the name the participle follows
+            absolute = _WITH_SUBJECT.search(lead)
+            if absolute is not None:
+                speaker = self._subject_phrase(absolute.group(1))
+                if speaker is not None and speaker[:1] in "\x01\x02":
+                    raw.speaker, raw.cue, raw.direct = speaker, cue, direct
+                    return True
             # "X responded on Twitter, saying, …": the subject is that of the main verb
             main = None
             for match in self._valid_cues(lead, at):
@@ -321,6 +350,12 @@ class _Attribution(_Marks):
                 lead = lead[: main.start()]
             else:
                 speaker = self._clause_subject(lead)
+                if speaker is None and _FIRST_SECOND.isdisjoint(lead.lower().split()):
+                    # the verb is found though its subject cannot be read ("…, endorsed Cruz,
+                    # saying he "…""): a quote all the same, its speaker unknown here; not when
+                    # the writer or the reader speaks ("we spent the year asking "…"")
+                    raw.speaker, raw.cue = self._sentence_subject(lead), cue
+                    return True
                 if speaker is None:
                     return False
                 raw.speaker, raw.cue, raw.direct = speaker, cue, direct
@@ -331,8 +366,9 @@ class _Attribution(_Marks):
         # inverted when nothing precedes the verb: "said X: …"
         speaker = self._subject_phrase(lead) if subject else self._object_phrase(gap)
         if speaker is None and subject:
-            # "Ames, who lives in …, said": the name or pronoun opening the clause
-            speaker = self._clause_subject(lead)
+            # "Ames, who lives in …, said": the name or pronoun opening the clause, else one
+            # opening an earlier clause ("Ames praised it but described the plan as …")
+            speaker = self._clause_subject(lead) or self._sentence_subject(lead)
         if speaker is None and not subject:
             return False
         raw.speaker, raw.cue, raw.direct = speaker, cue, direct
@@ -358,6 +394,15 @@ class _Attribution(_Marks):
         if not lead.strip(_PUNCT_SPACE):
             return self._object_phrase(sentence[found.end() :])
         return self._subject_phrase(lead)
+
+    def _sentence_subject(self, text: str) -> str | None:
+        """The name or pronoun opening a clause of ``text``, the last such clause first, else the
+        name opening it whole (``Ana Lima, a sailor for forty years, backed it, saying``)."""
+        speaker = self._clause_subject(text, any_clause=True)
+        if speaker is None:
+            head = self._speaker_from(re.split(r"[,;:(]", text, maxsplit=1)[0])
+            speaker = head if head is not None and head[:1] in "\x01\x02" else None
+        return speaker
 
     def _clause_subject(self, text: str, *, any_clause: bool = False) -> str | None:
         """The name or pronoun that opens the last clause of ``text`` (``Emery retweeted it, ``),

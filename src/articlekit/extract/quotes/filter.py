@@ -34,6 +34,21 @@ def _title_case(words: Sequence[str]) -> bool:
     return all(w[0].isupper() for w in significant) and end not in "!?," and (end != "." or len(words) <= 6)
 
 
+_CLAUSE_WORDS = _wordset(
+    """i we you he she they it me us him them my our your his their its i'm we're you're it's
+    is are was were be been being am will would can could should must may might shall have has had
+    do does did not don't can't won't isn't wasn't didn't doesn't aren't"""
+)
+
+
+def _clause(words: Sequence[str]) -> bool:
+    """Whether quoted words read as a clause someone said (a pronoun, an auxiliary, a negation),
+    not a noun phrase the writer borrows (``conspiracy to commit wire fraud``); not a question."""
+    if words[-1].rstrip("\"”’'")[-1:] == "?":
+        return False
+    return any(w.strip(".,;:!?\"“”‘’'()").replace("’", "'").lower() in _CLAUSE_WORDS for w in words)
+
+
 #: Whole-text searches for a paragraph repeating a quote (a pull quote), at most, per article.
 _MAX_REPEAT_SEARCHES = 32
 
@@ -151,6 +166,12 @@ class _Filter(_Attribution):
             and not after_colon
             and not (continuing and previous is not None and previous.paragraph == raw.paragraph)
         ):
-            raw.keep = False  # an unattributed phrase in the middle of a sentence
+            if _clause(words):
+                # a clause someone said, its verb of saying out of reach ("Lima worried that the
+                # pier was "a danger to every boat""): the sentence's subject, if it names one
+                _, s_start, _, _ = self._sentence_bounds(raw)
+                raw.speaker = self._sentence_subject(self.masked[s_start : raw.opener])
+            else:
+                raw.keep = False  # an unattributed phrase in the middle of a sentence
         elif count <= 4 and not after_colon and not continuing:
             raw.keep = False

@@ -59,6 +59,16 @@ class _Speakers(_Filter):
             if later.cue is not None and later.speaker is not None:
                 return self._resolve_speaker(later.speaker, later)
         opens = raw.opener <= self._first_character(raw.paragraph)  # nothing before it in its paragraph
+        if opens and raw.paragraph > 0:
+            # a paragraph ending with a colon introduces the quote after it ("Lima added:",
+            # "The council released this statement:"): its last sentence's subject speaks
+            at = self.starts[raw.paragraph - 1]
+            before = self.masked[at : self.starts[raw.paragraph] - 2].rstrip()
+            if before.endswith(":"):
+                sentence = before[max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1 : -1]
+                speaker = self._sentence_subject(sentence.replace(_MASK, ""))
+                if speaker is not None:
+                    return self._resolve_speaker(speaker, raw)
         if previous is not None and previous.last_paragraph == raw.paragraph - 1:
             if opens:
                 return previous.speaker

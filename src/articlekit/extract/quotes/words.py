@@ -131,7 +131,7 @@ _DETERMINERS = ("the ", "a ", "an ", "one ", "another ", "two ", "three ", "seve
 _DOUBLE_OPEN = "“„‟«〝"
 _DOUBLE_CLOSE = "”»〞"
 _MARKS = re.compile("[\"“”„‟«»〝〞‘’‚'`]")
-_OPEN_BEFORE = set(" \t\u00a0([{—–-/\u2014\u2013")
+_OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/\u2014\u2013")
 _ABBREVIATIONS = _wordset(
     "mr mrs ms dr st jr sr gen sen rep gov prof lt col sgt capt adm rev no vs etc inc co corp ltd u.s u.k"
 )
