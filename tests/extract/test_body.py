@@ -352,3 +352,29 @@ def test_a_known_container_with_control_characters_is_read_from_a_scrubbed_copy(
     root = lxml.html.document_fromstring(html)
     body = extract_body(root, container=root.get_element_by_id("story"))
     assert body.paragraphs == (LONG, "Vote passed today.")
+
+
+def test_a_nav_that_broken_markup_made_swallow_the_article_is_unwrapped() -> None:
+    # An unclosed menu item nests the rest of the page in the <nav>: its text is prose, not
+    # links, so the article inside is read; a real menu beside an article still goes.
+    story = f"<p>{LONG}</p>" * 30
+    html = (
+        "<html><body><header><nav><ul><li><a href='/'>Home</a><li><a href='/news'>News</a>"
+        f"<div class='sub-menu'><main><article>{story}</article></main></div>"
+        "</ul></nav></header></body></html>"
+    )
+    assert body_of(html).count(LONG) == 30
+    menu = "<nav><ul>" + "<li><a href='/s'>A section of the site with a long name</a></li>" * 100 + "</ul></nav>"
+    assert body_of(f"<html><body>{menu}<article>{story}</article></body></html>") == (LONG,) * 30
+
+
+def test_an_article_shipped_in_a_script_template_is_read() -> None:
+    # Some blog platforms put the post in <script type="text/template"> for their JavaScript to
+    # insert: the markup inside is the article. Other scripts stay code.
+    story = f"<p>{LONG}</p>" * 4
+    html = (
+        "<html><body><h1>Our blog</h1>"
+        f"<div class='post-body'><script type='text/template'>\n{story}\n</script></div>"
+        "<script>var story = '<p>not text</p>';</script></body></html>"
+    )
+    assert body_of(html) == (LONG,) * 4
