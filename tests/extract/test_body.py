@@ -378,3 +378,17 @@ def test_an_article_shipped_in_a_script_template_is_read() -> None:
         "<script>var story = '<p>not text</p>';</script></body></html>"
     )
     assert body_of(html) == (LONG,) * 4
+
+
+@pytest.mark.parametrize("names", ["id='ie-overlay'", "class='outdated-browser'", "class='browser-update-notice'"])
+def test_an_outdated_browser_notice_is_never_the_article(names: str) -> None:
+    # Shown to old browsers only, it can outweigh a short story with its commas.
+    notice = (
+        f"<div {names}><p>Dear readers, friends, and fans, thank you for your visit, but, sadly, your browser, "
+        "old as it is, cannot show this site, its pictures, videos, or live scores, so please, if you can, "
+        "install a newer one, free of charge, today.</p></div>"
+    )
+    story = "<section>" + "<p>The club opened its ticket sales on Monday; only members may buy for now.</p>" * 8
+    assert body_of(f"<html><body>{notice}<main>{story}</section></main></body></html>") == (
+        "The club opened its ticket sales on Monday; only members may buy for now.",
+    ) * 8
