@@ -414,3 +414,17 @@ def test_a_relaxed_pass_needs_twice_the_text_to_replace_a_short_article() -> Non
     assert body.paragraphs[0].startswith("Some days")
     # With twice the text, the relaxed pass's choice is taken.
     assert extract_body(lxml.html.document_fromstring(page.format(line * 5))).pass_index > 0
+
+
+def test_an_article_written_as_a_run_of_wrapped_blocks_is_read_whole() -> None:
+    # A CMS writes each paragraph group in wrappers of its own, so no wrapper scores like the best
+    # block, and the other blocks, with fewer commas, score too little to count as alternatives:
+    # the run of blocks of the best one's kind is the article, not the best block alone.
+    plain = "The gates held through the night and the divers found no leak at all in the lower seals."
+
+    def block(text: str) -> str:
+        return f"<div class='paragraph'><div><div class='paragraph-text'><p>{text}</p><p>{text}</p></div></div></div>"
+
+    blocks = [" ".join([LONG] * 4), " ".join([plain] * 2), " ".join([plain] * 2)]
+    html = "<html><body><main><article>" + "".join(block(text) for text in blocks) + "</article></main></body></html>"
+    assert body_of(html) == tuple(text for text in blocks for _ in range(2))
