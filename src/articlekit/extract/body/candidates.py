@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import lxml.html
 from lxml import etree
 
+from ...document import _html_parser
 from .names import _F_BYLINE, _F_DISCLAIMER, _F_MAYBE, _F_RELATED, _F_SHARE, _F_UNLIKELY, _F_WIDGET, _name_flags
 from .nodes import _HEADINGS, _contains, _has_block_child, _is_hidden, _near_ancestors, _remove
 from .passes import _PassState
@@ -125,25 +126,11 @@ def _read_templates(body: lxml.html.HtmlElement) -> None:
         if parent is None:
             continue
         try:
-            content = lxml.html.fragment_fromstring(el.text, create_parent="div", parser=_template_parser())
+            content = lxml.html.fragment_fromstring(el.text, create_parent="div", parser=_html_parser())
         except (etree.ParserError, ValueError):
             continue
         content.tail = el.tail
         parent.replace(el, content)
-
-
-_PARSER: list[lxml.html.HTMLParser] = []
-
-
-def _template_parser() -> lxml.html.HTMLParser:
-    """The safe settings the page itself was parsed with (no network, no huge trees)."""
-    if not _PARSER:
-        _PARSER.append(
-            lxml.html.HTMLParser(
-                no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True, collect_ids=False
-            )
-        )
-    return _PARSER[0]
 
 
 class _Candidates(_PassState):
