@@ -3,7 +3,8 @@
 The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
 
 1. **Pre-clean** a copy of ``<body>``: scripts, styles, forms controls, hidden elements,
-   navigation roles and the caller's ``drop`` selectors go.
+   navigation roles and the caller's ``drop`` selectors go; markup in a ``<script
+   type="text/template">`` is read as markup, and a ``<nav>`` that swallowed the article is unwrapped.
 2. **Strict pass**: containers named like boilerplate (``articlekit.extract.boilerplate``) are removed (their
    links are kept as ``related`` links when they are related-article lists inside the article);
    every paragraph-like element scores its ancestors (commas, length); class names weigh in;
