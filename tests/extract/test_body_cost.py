@@ -29,6 +29,13 @@ def _teasers(n: int) -> str:
     return "<html><body><article><p>" + SENTENCE + "</p></article>" + teaser * n + "</body></html>"
 
 
+def _menus_and_templates(n: int) -> str:
+    # Many menus (each measured for prose outside links) and script templates (each parsed).
+    menu = "<nav><ul>" + "<li><a href='/s'>Section</a> and a note</li>" * 4 + "</ul></nav>"
+    template = f"<script type='text/template'><p>{SENTENCE}</p></script>"
+    return "<html><body>" + (menu + template + f"<p>{SENTENCE}</p>") * n + "</body></html>"
+
+
 def _best_time(html: str) -> float:
     tree = lxml.html.document_fromstring(html)
     best = float("inf")
@@ -39,7 +46,7 @@ def _best_time(html: str) -> float:
     return best
 
 
-@pytest.mark.parametrize("page", [_flat, _sibling_blocks, _teasers])
+@pytest.mark.parametrize("page", [_flat, _sibling_blocks, _teasers, _menus_and_templates])
 def test_body_cost_grows_linearly(page: Callable[[int], str]) -> None:
     n = 800
     small, large = _best_time(page(n)), _best_time(page(4 * n))

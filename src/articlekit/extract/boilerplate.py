@@ -24,6 +24,7 @@ import re
 __all__ = [
     "AUTHOR_BOX",
     "AUTHOR_HEADINGS",
+    "BROWSER_NOTICE",
     "BUILDER_SCAFFOLDING",
     "CAPTION_CREDIT",
     "COMMENTS",
@@ -71,6 +72,12 @@ NAVIGATION = (
 SHARE = (r"\bshare", r"sharing", r"social", r"addthis", r"sharethis", r"tweet", r"facebook", r"whatsapp")
 #: Cookie and consent notices.
 CONSENT = (r"cookie", r"consent", r"gdpr", r"(?<![\w-])cmp(?![\w-])", r"privacy-?(?:notice|banner)")
+#: "Your browser is out of date" notices and overlays (shown to old browsers only).
+BROWSER_NOTICE = (
+    r"(?:old|outdated|update|upgrade|unsupported|legacy)-?browser",
+    r"browser-?(?:update|upgrade|warning|notice|outdated|unsupported)",
+    r"\bie\d*-?(?:overlay|warning|notice|banner|message)",
+)
 #: Newsletter sign-ups, subscription and other promos, ads.
 NEWSLETTER = (
     r"newsletter",
@@ -137,6 +144,7 @@ UNLIKELY = (
     *GALLERY,
     *SHARE,
     *CONSENT,
+    *BROWSER_NOTICE,
     *NEWSLETTER,
     *COMMENTS,
     *RELATED,

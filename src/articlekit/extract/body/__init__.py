@@ -3,7 +3,8 @@
 The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
 
 1. **Pre-clean** a copy of ``<body>``: scripts, styles, forms controls, hidden elements,
-   navigation roles and the caller's ``drop`` selectors go.
+   navigation roles and the caller's ``drop`` selectors go; markup in a ``<script
+   type="text/template">`` is read as markup, and a ``<nav>`` that swallowed the article is unwrapped.
 2. **Strict pass**: containers named like boilerplate (``articlekit.extract.boilerplate``) are removed (their
    links are kept as ``related`` links when they are related-article lists inside the article);
    every paragraph-like element scores its ancestors (commas, length); class names weigh in;
@@ -14,7 +15,7 @@ The algorithm follows Readability's idea, re-implemented for :mod:`lxml`:
    tables, lists and divs inside the content are cleaned out.
 3. **Relaxed passes**, when the strict pass keeps less than ``min_chars``: first without
    removing unlikely containers, then without class weights, then without conditional
-   cleaning. The longest result wins.
+   cleaning. A relaxed pass's result replaces the stricter one only with twice its text.
 4. **Serialise**: block elements become paragraphs (headings, list items, block quotes, table
    rows as ``cell | cell``, figure captions); ``<a href>`` inside become ``inline`` links whose
    offsets are recorded while the text is built, so ``article.text[span] == link.text`` holds.
@@ -55,6 +56,11 @@ from .writing import Body, _serialise
 __all__ = ["PASSES", "Body", "Pass", "editable_copy", "extract_body", "resolve_url"]
 
 _T = TypeVar("_T")
+
+#: A relaxed pass replaces the result of the passes before it only with this many times its
+#: text: lifting a filter can bring back a toolbar or a teaser list a little longer than a short
+#: article, and the stricter choice is the one to trust.
+_RELAXED_OUTWEIGHS = 2
 
 #: The strict pass, then each filter dropped in turn (Readability's order).
 PASSES: tuple[Pass, ...] = _passes.PASSES
@@ -149,7 +155,7 @@ def extract_body(
         last = scorer
         result = _serialise(content, scorer, base_url, index)
         length = sum(len(p) for p in result.paragraphs) + scorer.credit_chars
-        if length > best_length:
+        if best is None or length > _RELAXED_OUTWEIGHS * best_length:
             best, best_length = result, length
         if length >= min_chars:
             break

@@ -7,11 +7,13 @@ selectors); :meth:`_Candidates._prune_and_collect` then removes hidden elements,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import lxml.html
 from lxml import etree
 
+from ...document import _html_parser
 from .names import _F_BYLINE, _F_DISCLAIMER, _F_MAYBE, _F_RELATED, _F_SHARE, _F_UNLIKELY, _F_WIDGET, _name_flags
 from .nodes import _HEADINGS, _contains, _has_block_child, _is_hidden, _near_ancestors, _remove
 from .passes import _PassState
@@ -54,6 +56,12 @@ _WRAPPER_SHARE = 0.8
 _CONTROLS = ("button", "select", "textarea", "audio", "video", "map")
 #: Code, embedded documents and the rest of ``_ALWAYS_DROP``: removed whatever their size.
 _NEVER_TEXT = tuple(sorted(_ALWAYS_DROP.difference(_CONTROLS)))
+#: ``<script>`` types whose content is markup the page's JavaScript inserts: read as HTML.
+_TEMPLATE_TYPES = frozenset(["text/template", "text/html", "text/x-template"])
+#: A template's content is markup when it opens with a tag (not JSON, not ``<![CDATA[``).
+_MARKUP = re.compile(r"\s*<[A-Za-z]")
+#: A template or swallowing ``<nav>`` is parsed / unwrapped only up to this many per page.
+_MAX_RESCUES = 20
 #: Containers never removed for their class names.
 _NEVER_UNLIKELY = frozenset(["article", "main", "body", "html"])
 _UNLIKELY_ROLES = frozenset(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"])
@@ -74,6 +82,14 @@ def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str]) -> None:
     unwrap: list[lxml.html.HtmlElement] = []
     for el in body.iter(*_CONTROLS):
         (unwrap if len(el.text_content()) > _SWALLOWED else doomed).append(el)
+    # Broken markup (an unclosed menu item) can make a <nav> hold the article: navigation is
+    # link text, so a <nav> with more than _SWALLOWED characters outside links is unwrapped.
+    # Only the outermost of nested navs is measured, so each character is counted once.
+    navs = [el for el in body.iter("nav") if next(el.iterancestors("nav"), None) is None]
+    for el in navs[:_MAX_RESCUES]:
+        if _prose_length(el) > _SWALLOWED:
+            el.drop_tag()  # before the removal of <nav> below
+    _read_templates(body)
     for selector in drop:
         try:
             doomed.extend(body.cssselect(selector) if not selector.startswith(("/", ".//")) else body.xpath(selector))
@@ -86,6 +102,35 @@ def _preclean(body: lxml.html.HtmlElement, drop: Sequence[str]) -> None:
     for el in unwrap:
         if el.getparent() is not None:
             el.drop_tag()
+
+
+def _prose_length(el: lxml.html.HtmlElement) -> int:
+    """The characters of ``el``'s text outside links."""
+    linked = sum(len(a.text_content()) for a in el.iterdescendants("a") if next(a.iterancestors("a"), None) is None)
+    return len(el.text_content()) - linked
+
+
+def _read_templates(body: lxml.html.HtmlElement) -> None:
+    """Replace each ``<script type="text/template">`` (or ``text/html``) that opens with a tag with
+    its markup, parsed: some blogs ship the article in one for their JavaScript to insert.
+
+    What is not markup, or does not parse, is left for the removal of scripts.
+    """
+    templates = [
+        el
+        for el in body.iter("script")
+        if (el.get("type") or "").strip().lower() in _TEMPLATE_TYPES and _MARKUP.match(el.text or "")
+    ]
+    for el in templates[:_MAX_RESCUES]:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        try:
+            content = lxml.html.fragment_fromstring(el.text, create_parent="div", parser=_html_parser())
+        except (etree.ParserError, ValueError):
+            continue
+        content.tail = el.tail
+        parent.replace(el, content)
 
 
 class _Candidates(_PassState):

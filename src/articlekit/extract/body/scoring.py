@@ -2,8 +2,8 @@
 
 Readability's method: every paragraph-like element adds to five ancestors (commas, length);
 tag and class names set a container's initial score; link density corrects it. The best
-candidate climbs to an ancestor when the article is split in sections, and siblings that score
-well or read like prose join it.
+candidate climbs to an ancestor when the article is split in sections or written as a run of
+like blocks (same tag and class), and siblings that score well or read like prose join it.
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ _MIN_ALTERNATIVES = 2
 #: :data:`_MIN_PROSE` characters of prose and the block at least that, and this many times more.
 _OUTWEIGHS = 2
 _MIN_PROSE = 500
+#: Candidates of the top candidate's tag and class scoring this share of it are its kin, and
+#: their common ancestor this many levels up at most is the article (see ``_with_its_kin``).
+_KIN_SHARE = 0.5
+_KIN_DEPTH = 4
 #: Site furniture says several of these things in little text.
 _FURNITURE_MARKS = 3
 _FURNITURE_LENGTH = 3000
@@ -149,6 +153,7 @@ class _Scoring(_PassState):
                     top = parent
                     break
                 parent = parent.getparent()
+        top = self._with_its_kin(top, candidates, best)
         # Climb while the parent scores about as well (the article is split in sections).
         parent = top.getparent()
         last = self.final(top) or 0.0
@@ -180,6 +185,35 @@ class _Scoring(_PassState):
             parent = top.getparent()
         if top not in self.scores:
             self.scores[top] = self._initial(top)
+        return top
+
+    def _with_its_kin(
+        self, top: lxml.html.HtmlElement, candidates: list[lxml.html.HtmlElement], best: float
+    ) -> lxml.html.HtmlElement:
+        """The nearest ancestor (within :data:`_KIN_DEPTH` levels) that holds ``top`` and at least
+        :data:`_MIN_ALTERNATIVES` other strong candidates of its tag and class, or ``top``: an
+        article that a CMS writes as a run of like blocks, each in a wrapper of its own
+        (``<div class="paragraph"><div class="paragraph-text">``), is the run, not its best block.
+        """
+        top_class = top.get("class")
+        if not top_class:
+            return top
+        kin: list[set[lxml.html.HtmlElement]] = []
+        for el in candidates:
+            if el is top or el.tag != top.tag or el.get("class") != top_class:
+                continue
+            if self._surely_below(el, _KIN_SHARE * best) or (self.final(el) or 0.0) < _KIN_SHARE * best:
+                continue
+            kin.append(set(_ancestors(el)[:_KIN_DEPTH]))
+        if len(kin) < _MIN_ALTERNATIVES:
+            return top
+        parent = top.getparent()
+        for _ in range(_KIN_DEPTH):
+            if parent is None or parent is self.body:
+                break
+            if sum(parent in ancestors for ancestors in kin) >= _MIN_ALTERNATIVES:
+                return parent
+            parent = parent.getparent()
         return top
 
     def _with_siblings(self, top: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
