@@ -688,9 +688,9 @@ def test_metadata_cost_grows_linearly_on_a_hostile_page() -> None:
         tree = _hostile_page(n)
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             extract_metadata(tree, "https://hafen.example.de/a")
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     small, large = cost(500), cost(2000)
