@@ -21,8 +21,11 @@ from .sources import MissingDependencyError, item_from_record, iter_items
 from .workers import DEFAULT_TIMEOUT, BatchItem, parse_partition
 
 if TYPE_CHECKING:
-    import dask.bag
-    import dask.dataframe
+    from dask.bag.core import Bag
+
+#: A Dask DataFrame: its class lives in ``dask_expr`` or ``dask.dataframe`` by the Dask release,
+#: which the type checker cannot follow across the releases articlekit supports.
+DaskDataFrame = Any
 
 __all__ = ["articles_bag", "articles_dataframe"]
 
@@ -50,12 +53,12 @@ def _bag_module() -> Any:
 
 
 def articles_bag(
-    source: Sequence[str | os.PathLike[str]] | dask.bag.Bag,
+    source: Sequence[str | os.PathLike[str]] | Bag,
     *,
     parser: str | None = None,
     enrich: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
-) -> dask.bag.Bag:
+) -> Bag:
     """A Dask bag of result records (``{"key", "article"}`` or ``{"key", "error"}``), lazily.
 
     :param source: paths of WARC files (or any input ``articlekit batch`` reads), one partition
@@ -65,9 +68,9 @@ def articles_bag(
     bag = _bag_module()
     options = {"parser": parser, "enrich": enrich, "timeout": timeout}
     if isinstance(source, bag.Bag):
-        return cast("dask.bag.Bag", source.map_partitions(_parse_records, **options))
+        return cast("Bag", source.map_partitions(_parse_records, **options))
     paths = [os.fspath(p) for p in source]
-    return cast("dask.bag.Bag", bag.from_sequence(paths, npartitions=max(1, len(paths))).map_partitions(_parse_paths, **options))
+    return cast("Bag", bag.from_sequence(paths, npartitions=max(1, len(paths))).map_partitions(_parse_paths, **options))
 
 
 def _has_article(record: dict[str, Any]) -> bool:
@@ -75,12 +78,12 @@ def _has_article(record: dict[str, Any]) -> bool:
 
 
 def articles_dataframe(
-    source: Sequence[str | os.PathLike[str]] | dask.bag.Bag,
+    source: Sequence[str | os.PathLike[str]] | Bag,
     *,
     parser: str | None = None,
     enrich: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
-) -> dask.dataframe.DataFrame:
+) -> DaskDataFrame:
     """The articles of :func:`articles_bag` as a Dask DataFrame, one row per article.
 
     Its columns are those of :func:`~articlekit.batch.parquet_schema` (errors are left out: take
@@ -89,4 +92,4 @@ def articles_dataframe(
     """
     meta = parquet_schema().empty_table().to_pandas()
     bag: Any = articles_bag(source, parser=parser, enrich=enrich, timeout=timeout)
-    return cast("dask.dataframe.DataFrame", bag.filter(_has_article).map(article_row).to_dataframe(meta=meta))
+    return cast("DaskDataFrame", bag.filter(_has_article).map(article_row).to_dataframe(meta=meta))

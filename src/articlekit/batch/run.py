@@ -91,10 +91,14 @@ def run_batch(
         raise InputError(f"no such file: {missing[0]}")
     fmt = output_format or ("parquet" if output is not None and str(output).lower().endswith(".parquet") else "jsonl")
     if fmt not in FORMATS:
-        raise ValueError(f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}")
+        raise InputError(f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}")
     if fmt == "parquet" and output is None:
-        raise ValueError("Parquet output needs an output folder")
-    sink: Sink = ParquetSink(output, rows_per_part) if fmt == "parquet" and output is not None else JsonLinesSink(output, stdout or sys.stdout)
+        raise InputError("Parquet output needs an output folder")
+    sink: Sink
+    if fmt == "parquet" and output is not None:
+        sink = ParquetSink(output, rows_per_part)
+    else:
+        sink = JsonLinesSink(output, stdout or sys.stdout)
     if errors is None and output is None:
         error_sink: Sink = sink
     else:

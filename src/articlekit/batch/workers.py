@@ -222,7 +222,8 @@ def _ordered(
         results: list[T] = []
         for suspect in suspects:
             try:
-                results.append(pool.executor.submit(_guarded, function, hard_limit, suspect).result())
+                retry: Future[T] = pool.executor.submit(_guarded, function, hard_limit, suspect)
+                results.append(retry.result())
             except BrokenProcessPool:
                 results.append(on_died(suspect, died))
                 pool.restart()
@@ -232,7 +233,7 @@ def _ordered(
         for index, value in enumerate(items):
             item = _as_item(index, value)
             try:
-                future = pool.executor.submit(_guarded, function, hard_limit, item)
+                future: Future[T] = pool.executor.submit(_guarded, function, hard_limit, item)
             except BrokenProcessPool as exc:  # a worker died since the last result: sorted out in oldest()
                 future = Future()
                 future.set_exception(exc)
