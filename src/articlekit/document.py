@@ -258,15 +258,23 @@ _OUTPUT_MAP = {chr(c): _output_replacement(chr(c)) for c in [*range(0x20), *rang
 
 
 _C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+#: The rest of :data:`_CONTROLS` in UTF-8 (C1 controls, surrogates as ``surrogatepass`` writes
+#: them, U+FFFE and U+FFFF): one pattern each, so that each searches for its literal first bytes.
+_UTF8_CONTROLS = (re.compile(rb"\xc2[\x80-\x9f]"), re.compile(rb"\xed[\xa0-\xbf]"), re.compile(rb"\xef\xbf[\xbe\xbf]"))
+
+
+def _utf8_has_controls(data: bytes) -> bool:
+    """:func:`has_controls` for text written as UTF-8 (``surrogatepass``)."""
+    if len(data.translate(None, _C0_BYTES)) != len(data):
+        return True
+    return not data.isascii() and any(pattern.search(data) for pattern in _UTF8_CONTROLS)
 
 
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds a character :func:`clean_controls` would replace (a fast test:
-    ASCII text is checked as bytes, several times faster than a regular expression)."""
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data.translate(None, _C0_BYTES)) != len(data)
-    return _CONTROLS.search(text) is not None
+    the text is checked as UTF-8 bytes, several times faster than a regular expression over
+    the ``str``)."""
+    return _utf8_has_controls(text.encode("utf-8", "surrogatepass"))
 
 
 def clean_controls(text: str) -> str:
@@ -698,13 +706,16 @@ class Document:
         else:
             _refuse_binary(source[:_SNIFF].encode("latin-1", "replace"))
             text, encoding, exact = source, None, False
-        share = _controls_say_binary(text)
-        if share is not None:
-            raise InputError(f"the input is not a text document: {share:.0%} of its first characters are control characters")
-        # Control characters are not text: they go without a warning (CMS content has strays).
-        text, removed = _strip_controls(text)
-        if removed:
-            exact = False
+        # Exact UTF-8 is the text itself: its bytes are checked without encoding it again.
+        removed = 0
+        if _utf8_has_controls(source) if isinstance(source, bytes) and exact and encoding == "utf-8" else has_controls(text):
+            share = _controls_say_binary(text)
+            if share is not None:
+                raise InputError(f"the input is not a text document: {share:.0%} of its first characters are control characters")
+            # Control characters are not text: they go without a warning (CMS content has strays).
+            text, removed = _strip_controls(text)
+            if removed:
+                exact = False
         #: The input bytes as given (decompressed; ``None`` for ``str`` input).
         self.raw: bytes | None = source if isinstance(source, bytes) else None
         #: The charset hint given by the caller (as an HTTP header would declare it).
