@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 import articlekit
 from articlekit import Article, Document, InputError, InputTooLargeError, Limits
 from articlekit.cli import main
-from articlekit.document import _cut_markup, check_url, clean_controls
+from articlekit.document import _cut_markup, _heavy_tag, _may_hold_long_value, check_url, clean_controls
 from articlekit.extract.quotes import extract_quotes
 from articlekit.parsers import enrich
 from articlekit.plugins import Registry
@@ -278,6 +278,15 @@ def test_a_huge_attribute_value_is_cut() -> None:
     article = articlekit.parse(markup, registry=registry())
     assert article.paragraphs == (PROSE, QUOTED)
     assert "2 attribute value(s) longer than 262,144 characters were cut (max_attribute_chars)" in article.warnings
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="<p a=\"'> \nxé", max_size=80), st.integers(min_value=1, max_value=12))
+def test_the_quick_test_for_long_values_never_misses_one(markup: str, max_chars: int) -> None:
+    # Markup the quick test clears holds no value longer than the limit: the search that looks
+    # for long values finds nothing there either.
+    if not _may_hold_long_value(markup, max_chars):
+        assert _heavy_tag(1000, max_chars).search(markup) is None
 
 
 def test_an_attribute_storm_costs_work_in_proportion() -> None:

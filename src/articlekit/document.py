@@ -258,15 +258,23 @@ _OUTPUT_MAP = {chr(c): _output_replacement(chr(c)) for c in [*range(0x20), *rang
 
 
 _C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+#: The rest of :data:`_CONTROLS` in UTF-8 (C1 controls, surrogates as ``surrogatepass`` writes
+#: them, U+FFFE and U+FFFF): one pattern each, so that each searches for its literal first bytes.
+_UTF8_CONTROLS = (re.compile(rb"\xc2[\x80-\x9f]"), re.compile(rb"\xed[\xa0-\xbf]"), re.compile(rb"\xef\xbf[\xbe\xbf]"))
+
+
+def _utf8_has_controls(data: bytes) -> bool:
+    """:func:`has_controls` for text written as UTF-8 (``surrogatepass``)."""
+    if len(data.translate(None, _C0_BYTES)) != len(data):
+        return True
+    return not data.isascii() and any(pattern.search(data) for pattern in _UTF8_CONTROLS)
 
 
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds a character :func:`clean_controls` would replace (a fast test:
-    ASCII text is checked as bytes, several times faster than a regular expression)."""
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data.translate(None, _C0_BYTES)) != len(data)
-    return _CONTROLS.search(text) is not None
+    the text is checked as UTF-8 bytes, several times faster than a regular expression over
+    the ``str``)."""
+    return _utf8_has_controls(text.encode("utf-8", "surrogatepass"))
 
 
 def clean_controls(text: str) -> str:
@@ -324,21 +332,38 @@ _TAG_REST = re.compile(r"[^<>]*+>?")
 
 
 @lru_cache(maxsize=8)
-def _heavy_tag(max_attributes: int, max_chars: int) -> re.Pattern[str]:
+def _heavy_tag(max_attributes: int, max_chars: int | None) -> re.Pattern[str]:
     """A start tag with more than ``max_attributes`` attributes, or with a value longer than
     ``max_chars``: matched up to the first attribute too many or the start of the long value.
+    With ``max_chars`` ``None``, only the first kind (for markup that cannot hold a long value:
+    see :func:`_may_hold_long_value`), which reads each tag once.
 
     Possessive quantifiers only, so a tag is read at most twice, whatever it holds: the search
     costs a few steps per attribute of the page.
     """
-    n = max_chars
     attribute = rf"[\s/]*+{_NAME}(?:\s*+=\s*+{_VALUE})?+"
+    if max_chars is None:
+        return re.compile(rf"<[a-zA-Z][^\s/>]*+(?:{attribute}){{{max_attributes + 1}}}")
+    n = max_chars
     # For the long value: names that do not start with "=", values up to n characters, then "=" and
     # n + 1 characters of a value.
     short_value = rf"(?:\"[^\"]{{0,{n}}}+\"|'[^']{{0,{n}}}+'|[^\s>\"'][^\s>]{{0,{n - 1}}}+(?![^\s>]))"
     short = rf"[\s/]*+[^\s/>=]++(?:\s*+=\s*+{short_value})?+"
     long_value = rf"\s*+=\s*+(?:\"[^\"]{{{n + 1}}}|'[^']{{{n + 1}}}|[^\s>\"'][^\s>]{{{n}}})"
     return re.compile(rf"<[a-zA-Z][^\s/>]*+(?:(?:{attribute}){{{max_attributes + 1}}}|(?:{short})*+{long_value})")
+
+
+def _may_hold_long_value(markup: str, max_chars: int) -> bool:
+    """Whether ``markup`` may hold an attribute value longer than ``max_chars``: a quoted one
+    needs more characters than that without its quote, an unquoted one without ``>``. Such a
+    run holds a whole block of ``max_chars // 2`` characters starting at a multiple of that, so
+    a search of each block for the mark, which stops at the first one, is enough (a necessary
+    condition: a few :meth:`str.find` calls per page)."""
+    if len(markup) <= max_chars:
+        return False
+    step = max(max_chars // 2, 1)
+    starts = range(0, len(markup) - step + 1, step)
+    return any(markup.find(mark, start, start + step) < 0 for mark in ('"', "'", ">") for start in starts)
 
 
 def _rebuild_tag(markup: str, start: int, limits: Limits) -> tuple[str, int, int, int]:
@@ -400,7 +425,9 @@ def _cut_markup(markup: str, limits: Limits) -> tuple[str, list[str]]:
         markup = f"{markup[: subset.start()]}<!DOCTYPE{subset.group(1).rstrip()}>{markup[subset.end() :]}"
     pieces: list[str] = []
     pos = dropped_blocks = 0
-    for opening in _JSON_LD_OPEN.finditer(markup):
+    # A block longer than the limit needs markup longer than it.
+    openings = _JSON_LD_OPEN.finditer(markup) if len(markup) > limits.max_json_ld_chars else ()
+    for opening in openings:
         if opening.start() < pos:
             continue
         close = _SCRIPT_CLOSE.search(markup, opening.end())
@@ -416,7 +443,8 @@ def _cut_markup(markup: str, limits: Limits) -> tuple[str, list[str]]:
         notes.append(
             f"{dropped_blocks} JSON-LD block(s) longer than {limits.max_json_ld_chars:,} characters were dropped (max_json_ld_chars)"
         )
-    heavy = _heavy_tag(limits.max_attributes, limits.max_attribute_chars)
+    long_values = _may_hold_long_value(markup, limits.max_attribute_chars)
+    heavy = _heavy_tag(limits.max_attributes, limits.max_attribute_chars if long_values else None)
     pieces = []
     pos = elements = cut_values = 0
     raw: tuple[list[int], list[int]] | None = None
@@ -698,13 +726,16 @@ class Document:
         else:
             _refuse_binary(source[:_SNIFF].encode("latin-1", "replace"))
             text, encoding, exact = source, None, False
-        share = _controls_say_binary(text)
-        if share is not None:
-            raise InputError(f"the input is not a text document: {share:.0%} of its first characters are control characters")
-        # Control characters are not text: they go without a warning (CMS content has strays).
-        text, removed = _strip_controls(text)
-        if removed:
-            exact = False
+        # Exact UTF-8 is the text itself: its bytes are checked without encoding it again.
+        removed = 0
+        if _utf8_has_controls(source) if isinstance(source, bytes) and exact and encoding == "utf-8" else has_controls(text):
+            share = _controls_say_binary(text)
+            if share is not None:
+                raise InputError(f"the input is not a text document: {share:.0%} of its first characters are control characters")
+            # Control characters are not text: they go without a warning (CMS content has strays).
+            text, removed = _strip_controls(text)
+            if removed:
+                exact = False
         #: The input bytes as given (decompressed; ``None`` for ``str`` input).
         self.raw: bytes | None = source if isinstance(source, bytes) else None
         #: The charset hint given by the caller (as an HTTP header would declare it).
