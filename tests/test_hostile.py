@@ -14,9 +14,7 @@ import io
 import json
 import struct
 import tempfile
-import time
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,6 +28,8 @@ from articlekit.document import _cut_markup, _heavy_tag, _may_hold_long_value, c
 from articlekit.extract.quotes import extract_quotes
 from articlekit.parsers import enrich
 from articlekit.plugins import Registry
+
+from .growth import growth
 
 PROSE = (
     "The harbour board met on Tuesday and agreed to keep the night ferry running through the "
@@ -526,22 +526,10 @@ def test_the_command_line_answers_with_an_exit_code_and_one_line(content: str | 
 # -- growth: time for n and 4n in the same test, a generous bound on the ratio -------------------
 
 
-def _growth(run: Callable[[int], object], n: int) -> float:
-    def best(size: int) -> float:
-        times = []
-        for _ in range(3):
-            start = time.process_time()
-            run(size)
-            times.append(time.process_time() - start)
-        return min(times)
-
-    return best(4 * n) / max(best(n), 1e-6)
-
-
 def test_a_bare_url_with_a_long_tail_of_brackets_costs_linear_time() -> None:
     from articlekit.extract.links import find_bare_urls
 
-    assert _growth(lambda n: list(find_bare_urls("see https://news.example/x" + ")" * n)), 50_000) < 10
+    assert growth(lambda n: list(find_bare_urls("see https://news.example/x" + ")" * n)), 50_000) < 10
 
 
 def test_unclosed_scripts_cost_linear_time_in_the_last_resort() -> None:
@@ -550,8 +538,8 @@ def test_unclosed_scripts_cost_linear_time_in_the_last_resort() -> None:
     def run(n: int) -> None:
         _last_resort(Document(f"<html><body><p>{PROSE}</p>" + "<script " * n + "</body></html>", kind="html"))
 
-    assert _growth(run, 100_000) < 10
+    assert growth(run, 100_000) < 10
 
 
 def test_attribute_storms_cost_linear_time_before_the_parser() -> None:
-    assert _growth(lambda n: _cut_markup(page("<p " + " ".join(f"a{i}='>'" for i in range(n)) + ">x</p>"), Limits()), 20_000) < 10
+    assert growth(lambda n: _cut_markup(page("<p " + " ".join(f"a{i}='>'" for i in range(n)) + ">x</p>"), Limits()), 20_000) < 10

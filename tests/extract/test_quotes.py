@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from articlekit import Article, Quote, Span
 from articlekit.document import Document
 from articlekit.extract.quotes import REPORTING_VERBS, extract_quotes
 from articlekit.parsers import enrich
+
+from ..growth import growth
 
 
 def found(text: str, **kwargs: object) -> list[tuple[str, str | None, str | None]]:
@@ -609,16 +610,6 @@ def test_quote_searches_read_the_text_a_bounded_number_of_times(
         assert _characters_read(monkeypatch, text) <= 40 * len(text)
 
 
-def _cpu_seconds(text: str) -> float:
-    """The least CPU time of two runs (CPU, not wall-clock: other processes do not count)."""
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        extract_quotes(text)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 @pytest.mark.parametrize("unit", list(_STORMS.values()), ids=list(_STORMS))
 def test_quote_cost_grows_linearly(unit: str) -> None:
     """Cost by growth, not by a clock limit: four times the text may cost about four times the
@@ -626,8 +617,7 @@ def test_quote_cost_grows_linearly(unit: str) -> None:
     about the least at which a quadratic string copy per quote (each reading its whole paragraph)
     shows above the linear work."""
     n = max(1, 40_000 // len(unit))
-    small, large = _cpu_seconds(unit * n), _cpu_seconds(unit * 4 * n)
-    assert large <= 8 * max(small, 0.005), (small, large)
+    assert growth(lambda k: extract_quotes(unit * k), n, repeat=2) <= 8
 
 
 # -- the seed (Must show 1) ----------------------------------------------------------------------
