@@ -29,7 +29,7 @@ from articlekit.extract.quotes import extract_quotes
 from articlekit.parsers import enrich
 from articlekit.plugins import Registry
 
-from .growth import growth
+from .conftest import growth
 
 PROSE = (
     "The harbour board met on Tuesday and agreed to keep the night ferry running through the "

@@ -10,7 +10,7 @@ import pytest
 
 from articlekit.extract.body import extract_body
 
-from ..growth import cpu_seconds
+from ..conftest import cpu_seconds
 
 SENTENCE = "The ferry, which had not run since spring, crossed the estuary twice before noon on Tuesday."
 

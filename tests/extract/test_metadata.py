@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from articlekit.extract.metadata import Metadata, extract_metadata
 
-from ..growth import growth
+from ..conftest import growth
 
 URL = "https://news.example.com/2022/10/04/harbour-reopens"
 

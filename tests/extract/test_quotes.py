@@ -17,7 +17,7 @@ from articlekit.document import Document
 from articlekit.extract.quotes import REPORTING_VERBS, extract_quotes
 from articlekit.parsers import enrich
 
-from ..growth import growth
+from ..conftest import growth
 
 
 def found(text: str, **kwargs: object) -> list[tuple[str, str | None, str | None]]:
