@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import articlekit
@@ -499,6 +499,7 @@ _quote_text = st.lists(_pieces, max_size=60).map("".join)
 
 @settings(max_examples=300, deadline=None)
 @given(_quote_text)
+@example("\n said “ told reporters, ")  # a speaker phrase of nothing but a line break raised IndexError
 def test_never_raises_and_spans_slice_in_order(text: str) -> None:
     quotes = extract_quotes(text)
     end = 0

@@ -495,10 +495,10 @@ class _Attribution(_Marks):
         """A noun phrase as a speaker. Pronouns (``\\x01``), names (``\\x02``) and descriptions
         (``\\x03``) are marked for pass 4; an organisation's name is returned as written."""
         phrase = phrase.strip(_PUNCT_SPACE)
-        if not phrase or _MASK in phrase:
+        words = phrase.split()
+        if not words or _MASK in phrase:  # nothing but spaces and line breaks left is no speaker
             return None
         lower = phrase.lower()
-        words = phrase.split()
         bare = _CONTRACTION.sub("", lower)  # "I’d", "we’ll", "she's": the pronoun
         if bare in _PRONOUNS:
             return "\x01" + bare
